@@ -1,0 +1,98 @@
+using Linli.Modules.Organization;
+using Linli.Platform.Audit;
+using Linli.Platform.Auth;
+using Linli.Platform.OrgScope;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+
+namespace Linli.Data;
+
+/// <summary>
+/// The one context. Provider subclasses (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) exist
+/// only so each provider has its own migration set. Every save appends audit rows in the same transaction.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser) : IdentityDbContext<AppUser>(options)
+{
+    public const string OrgScopeFilter = "OrgScope";
+
+    public CurrentUser CurrentUser => currentUser;
+
+    // Read by the query filters; EF sends it as a parameter. Null (no scope) matches nothing.
+    string? ScopePath => currentUser.ScopePath;
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Every IOrgScoped entity is listed here; a test fails if one is missing.
+        ScopeByOrg<OrgUnit>(b);
+        ScopeByOrg<Department>(b);
+    }
+
+    void ScopeByOrg<T>(ModelBuilder b) where T : class, IOrgScoped =>
+        b.Entity<T>().HasQueryFilter(OrgScopeFilter, e => ScopePath != null && e.OrgPath.StartsWith(ScopePath));
+
+    // ---- audit ----
+
+    readonly List<AuditEntry> pendingEvents = [];
+
+    /// <summary>Names the rows of the next save, e.g. "OrgUnit.Move"; otherwise "{Type}.Create/Update/Delete".</summary>
+    public string? AuditAction { get; set; }
+
+    /// <summary>Queues an explicit audit event (login, reveal, export, denied access); written by the next save.</summary>
+    public void AddAuditEvent(string action, string? objectType = null, string? objectId = null,
+        string outcome = AuditOutcome.Success, object? before = null, object? after = null) =>
+        pendingEvents.Add(AuditWriter.NewEntry(currentUser, action, objectType, objectId, outcome, before, after));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var captured = AuditCapture.Capture(ChangeTracker);
+        if (captured.Count == 0 && pendingEvents.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var rows = captured.Select(c => c.ToEntry(currentUser, AuditAction)).Concat(pendingEvents).ToList();
+            pendingEvents.Clear();
+            AuditAction = null;
+            await AuditWriter.AppendAsync(this, rows, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    internal Task<int> SaveAuditRowsAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser)
+    : AppDbContext(options, currentUser);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentUser currentUser)
+    : AppDbContext(options, currentUser)
+{
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // "C" collation so the btree index on OrgPath serves LIKE 'prefix%' prefix scans.
+        b.Entity<OrgUnit>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Department>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<AppUser>().Property(u => u.OrgPath).UseCollation("C");
+    }
+}

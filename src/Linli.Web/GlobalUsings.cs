@@ -1,0 +1,2 @@
+global using Linli.Platform.Localization;
+global using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linli.Platform.Problems;
+
+/// <summary>A broken business rule: answered as 409 (conflict with current state) or 422, with a message for people.</summary>
+public sealed class BusinessRuleException(string code, string message, int status = StatusCodes.Status409Conflict, string? field = null)
+    : Exception(message)
+{
+    public string Code { get; } = code;
+    public int Status { get; } = status;
+    public string? Field { get; } = field;
+}
+
+sealed class BusinessRuleExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BusinessRuleException e) return false;
+        http.Response.StatusCode = e.Status;
+        var details = new ProblemDetails { Status = e.Status, Title = e.Message, Detail = e.Message, Type = $"https://linli.dev/problems/{e.Code}" };
+        details.Extensions["code"] = e.Code;
+        if (e.Field is not null) details.Extensions["field"] = e.Field;
+        return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = details, Exception = e });
+    }
+}
+
+public static class ProblemsSetup
+{
+    public static IServiceCollection AddLinliProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BusinessRuleExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>400 problem details in the ValidationProblem shape for a single field.</summary>
+    public static IResult FieldError(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}

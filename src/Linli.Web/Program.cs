@@ -1,0 +1,52 @@
+using Linli.Components;
+using Linli.Data;
+using Linli.Modules.Accounts;
+using Linli.Modules.AuditLog;
+using Linli.Modules.Organization;
+using Linli.Platform.Auth;
+using Linli.Platform.Hosting;
+using Linli.Platform.Problems;
+using Linli.Platform.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+builder.Services.AddLinliDatabase(builder.Configuration);
+builder.Services.AddLinliAuth(builder.Configuration);
+builder.Services.AddLinliProblems();
+builder.Services.AddLinliHosting(builder.Configuration);
+builder.Services.AddLinliUi();
+builder.Services.AddAuditLog(builder.Configuration);
+builder.Services.AddOrganization();
+builder.Services.AddAccounts();
+
+var app = builder.Build();
+
+if (Cli.IsCommand(args))
+    return await Cli.RunAsync(app, args);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseCurrentUser();
+app.UseForcedAccountSteps();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapLinliHosting();
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapAuthApi();
+api.MapGroup("/org-units").MapOrgUnitsApi();
+api.MapGroup("/departments").MapDepartmentsApi();
+api.MapGroup("/users").MapAccountsApi();
+api.MapGroup("/audit").MapAuditApi();
+app.MapLinliUi();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

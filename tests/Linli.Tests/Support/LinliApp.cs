@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using Linli.Data;
+using Linli.Modules.Organization;
+using Linli.Platform.Auth;
+using Linli.Platform.OrgScope;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Linli.Tests.Support;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>
+/// One running Linli per provider for the whole test run, on a fresh database built by the real migrations.
+/// Tests isolate themselves by creating their own org tree (<see cref="CreateTreeAsync"/>): scoping keeps them apart.
+/// </summary>
+public sealed class LinliApp : IAsyncDisposable
+{
+    public const string Password = "Test@Pass2026";
+    static int cityCounter;
+
+    readonly WebApplicationFactory<Program> factory;
+    public Provider Provider { get; }
+    public string ConnectionString { get; }
+
+    LinliApp(Provider provider, string connectionString, IDictionary<string, string?>? extra)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", provider.ToString());
+            b.UseSetting("ConnectionStrings:Linli", connectionString);
+            b.UseSetting("Database:MigrateOnStartup", "true");
+            b.UseSetting("Demo:Enabled", "false");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) b.UseSetting(k, v);
+        });
+    }
+
+    public static LinliApp Create(Provider provider, IDictionary<string, string?>? extra = null)
+    {
+        var name = $"linli_test_{Guid.NewGuid():N}"[..24];
+        var cs = provider == Provider.Sqlite
+            ? $"Data Source={Path.Combine(Path.GetTempPath(), name + ".db")}"
+            : $"{TestEnvironment.PostgresConnection}Database={name};";
+        return new LinliApp(provider, cs, extra);
+    }
+
+    public IServiceProvider Services => factory.Services;
+
+    public HttpClient Anonymous() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client holding a bearer token for the user, issued the way the token endpoint does.</summary>
+    public async Task<HttpClient> ClientAsync(TestUser user)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var token = ApiTokenHandler.NewToken();
+        db.ApiTokens.Add(new ApiToken { TokenHash = ApiTokenHandler.Hash(token), UserId = user.Id, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddHours(1) });
+        await db.SaveChangesAsync();
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<HttpClient> ClientAsync(string role, OrgUnit unit, long? departmentId = null) =>
+        await ClientAsync(await CreateUserAsync(role, unit, departmentId));
+
+    /// <summary>An account ready to use: password set, no forced change, no two-factor.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, OrgUnit unit, long? departmentId = null, bool mustChangePassword = false)
+    {
+        using var scope = SystemScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var name = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}"[..30];
+        var user = new AppUser
+        {
+            UserName = name, DisplayName = name, OrgUnitId = unit.Id, OrgPath = unit.OrgPath, DepartmentId = departmentId,
+            CreatedAt = DateTime.UtcNow, MustChangePassword = mustChangePassword,
+        };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        return new TestUser(user.Id, name, Password, role, unit);
+    }
+
+    /// <summary>A fresh city of its own: city → district → street → two communities → grid, plus a second street.</summary>
+    public async Task<TestTree> CreateTreeAsync()
+    {
+        var n = Interlocked.Increment(ref cityCounter);
+        var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
+        using var scope = SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stamp = Guid.NewGuid().ToString("N")[..4];
+        var next = await db.OrgUnits.MaxAsync(u => (long?)u.Id) ?? 0;
+        OrgUnit Unit(OrgUnit? parent, OrgLevel level, string code, string name)
+        {
+            var id = ++next;
+            var u = new OrgUnit { Id = id, ParentId = parent?.Id, Level = level, Code = code, Name = $"{name}{stamp}", OrgPath = $"{parent?.OrgPath ?? "/"}{id}/" };
+            db.OrgUnits.Add(u);
+            return u;
+        }
+        var city = Unit(null, OrgLevel.City, $"{prefix}00000000", "测试市");
+        var district = Unit(city, OrgLevel.District, $"{prefix}01000000", "测试区");
+        var street = Unit(district, OrgLevel.Street, $"{prefix}01001000", "测试街道");
+        var community = Unit(street, OrgLevel.Community, $"{prefix}01001001", "甲社区");
+        var community2 = Unit(street, OrgLevel.Community, $"{prefix}01001002", "乙社区");
+        var grid = Unit(community, OrgLevel.Grid, $"{prefix}01001001001", "第一网格");
+        var street2 = Unit(district, OrgLevel.Street, $"{prefix}01002000", "另一街道");
+        var community3 = Unit(street2, OrgLevel.Community, $"{prefix}01002001", "丙社区");
+        await db.SaveChangesAsync();
+        return new TestTree(city, district, street, community, community2, grid, street2, community3);
+    }
+
+    /// <summary>Direct database access in whole-city scope, for arranging and asserting what the API cannot show.</summary>
+    public IServiceScope SystemScope()
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("tests");
+        return scope;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = SystemScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    static void Check(IdentityResult r)
+    {
+        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        if (Provider == Provider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        }
+        else
+        {
+            await using var conn = new Npgsql.NpgsqlConnection(TestEnvironment.PostgresConnection + "Database=postgres;");
+            await conn.OpenAsync();
+            var db = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database;
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+public sealed record TestUser(string Id, string UserName, string Password, string Role, OrgUnit Unit);
+
+public sealed record TestTree(OrgUnit City, OrgUnit District, OrgUnit Street, OrgUnit Community, OrgUnit Community2,
+    OrgUnit Grid, OrgUnit Street2, OrgUnit Community3);
