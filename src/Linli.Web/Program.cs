@@ -26,11 +26,11 @@ var app = builder.Build();
 if (Cli.IsCommand(args))
     return await Cli.RunAsync(app, args);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseLinliErrorPages();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseStaticFiles();
+app.UseRouting(); // explicit, after the error pages, so re-executed requests (404 page) are routed again
 app.UseAuthentication();
 app.UseCurrentUser();
 app.UseForcedAccountSteps();

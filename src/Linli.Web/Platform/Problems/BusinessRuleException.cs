@@ -34,6 +34,18 @@ public static class ProblemsSetup
         return services;
     }
 
+    /// <summary>
+    /// API and Open311 paths answer errors as RFC 9457 problem details; pages get friendly Chinese/English pages.
+    /// </summary>
+    public static IApplicationBuilder UseLinliErrorPages(this IApplicationBuilder app)
+    {
+        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/open311");
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), ui => ui.UseExceptionHandler("/error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/not-found"));
+        return app;
+    }
+
     /// <summary>400 problem details in the ValidationProblem shape for a single field.</summary>
     public static IResult FieldError(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
