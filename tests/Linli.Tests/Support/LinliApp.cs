@@ -21,6 +21,7 @@ public sealed class LinliApp : IAsyncDisposable
 {
     public const string Password = "Test@Pass2026";
     static int cityCounter;
+    static readonly SemaphoreSlim treeGate = new(1, 1); // ids are max+1: parallel tests must not take the same ones
 
     readonly WebApplicationFactory<Program> factory;
     public Provider Provider { get; }
@@ -91,6 +92,13 @@ public sealed class LinliApp : IAsyncDisposable
     {
         var n = Interlocked.Increment(ref cityCounter);
         var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
+        await treeGate.WaitAsync();
+        try { return await CreateTreeAsync(prefix); }
+        finally { treeGate.Release(); }
+    }
+
+    async Task<TestTree> CreateTreeAsync(string prefix)
+    {
         using var scope = SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stamp = Guid.NewGuid().ToString("N")[..4];

@@ -13,6 +13,7 @@ public static class Permissions
     public const string AccountsManage = "Accounts.Manage";
     public const string AuditRead = "Audit.Read";
     public const string Authenticated = "Authenticated";       // any signed-in account (profile, password change)
+    public const string Portal = "Portal";                     // resident portal
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -23,5 +24,6 @@ public static class Permissions
         [AccountsManage] = [Roles.SecurityAdmin],
         [AuditRead] = [Roles.Auditor],
         [Authenticated] = Roles.All,
+        [Portal] = [Roles.Resident],
     };
 }

@@ -1,11 +1,142 @@
+using System.Globalization;
 using Linli.Data;
+using Linli.Modules.Organization;
+using Linli.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Platform.Hosting;
 
-// 演示城市 demo city: filled in by the demo-seed work.
-public sealed class DemoSeeder(AppDbContext db)
+// 演示城市 demo city: seeds DemoCity and its accounts in one transaction. Runs in whole-city system scope.
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IServiceProvider services,
+    IOptions<DemoOptions> options, ILogger<DemoSeeder> log)
 {
-    public Task SeedAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>Seeds the demo city unless it exists already; a second run changes nothing.</summary>
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Code == DemoCity.CityCode, ct))
+        {
+            log.LogInformation("Demo city {Code} exists already; nothing seeded.", DemoCity.CityCode);
+            return;
+        }
+        await RoleSeeder.EnsureRolesAsync(services); // the seed-demo verb runs without the start-up tasks
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    public void PrintLogins(TextWriter output) => output.WriteLine($"Demo seeding skipped ({db.GetType().Name}).");
+        // One transaction: a failure (say, a Demo:Password the policy rejects) leaves no half city behind.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var units = await AddUnitsAsync(ct);
+        var departments = AddDepartments(units);
+        db.AuditAction = "Demo.Seed";
+        await db.SaveChangesAsync(ct);
+        await AddAccountsAsync(units, departments);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Demo city seeded: {Units} org units, {Departments} departments, {Accounts} accounts in {Elapsed:0} ms.",
+            units.Count, departments.Count, DemoCity.Accounts.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    async Task<Dictionary<string, OrgUnit>> AddUnitsAsync(CancellationToken ct)
+    {
+        // Ids are the app's to assign (the path holds them); continue after whatever exists.
+        var next = await db.OrgUnits.IgnoreQueryFilters().MaxAsync(u => (long?)u.Id, ct) ?? 0;
+        var units = new Dictionary<string, OrgUnit>();
+        foreach (var spec in DemoCity.Units())
+        {
+            var parent = spec.ParentCode is null ? null : units[spec.ParentCode];
+            var id = ++next;
+            var unit = new OrgUnit
+            {
+                Id = id, ParentId = parent?.Id, Level = spec.Level, Code = spec.Code, Name = spec.Name, SortOrder = spec.SortOrder,
+                OrgPath = $"{parent?.OrgPath ?? "/"}{id.ToString(CultureInfo.InvariantCulture)}/",
+            };
+            db.OrgUnits.Add(unit);
+            units[spec.Code] = unit;
+        }
+        return units;
+    }
+
+    Dictionary<string, Department> AddDepartments(Dictionary<string, OrgUnit> units)
+    {
+        var departments = new Dictionary<string, Department>();
+        var sort = 0;
+        foreach (var spec in DemoCity.Departments)
+        {
+            var unit = units[spec.UnitCode];
+            var department = new Department { OrgUnitId = unit.Id, OrgPath = unit.OrgPath, Code = spec.Code, Name = spec.Name, SortOrder = ++sort };
+            db.Departments.Add(department);
+            departments[spec.Code] = department;
+        }
+        return departments;
+    }
+
+    async Task AddAccountsAsync(Dictionary<string, OrgUnit> units, Dictionary<string, Department> departments)
+    {
+        string? passwordHash = null;
+        foreach (var account in DemoCity.Accounts)
+        {
+            var unit = units[account.UnitCode];
+            var user = new AppUser
+            {
+                UserName = account.UserName, DisplayName = account.DisplayName,
+                OrgUnitId = unit.Id, OrgPath = unit.OrgPath,
+                DepartmentId = account.DepartmentCode is null ? null : departments[account.DepartmentCode].Id,
+                CreatedAt = DateTime.UtcNow, IsDemo = true, MustChangePassword = false,
+            };
+            // The first account runs the password policy and hashes; the rest share that hash, since hashing is
+            // most of the seeding time and the demo password is published anyway.
+            if (passwordHash is null)
+            {
+                Check(await users.CreateAsync(user, options.Value.Password), account.UserName);
+                passwordHash = user.PasswordHash;
+            }
+            else
+            {
+                user.PasswordHash = passwordHash;
+                Check(await users.CreateAsync(user), account.UserName);
+            }
+            Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
+        }
+    }
+
+    static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(
+                $"Demo account '{userName}' could not be created (check Demo:Password): {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+
+    /// <summary>The demo logins as a table: user name, role, unit, password.</summary>
+    public void PrintLogins(TextWriter output)
+    {
+        string[] header = ["用户名 User", "角色 Role", "单位 Unit", "密码 Password"];
+        var rows = DemoCity.Accounts.Select(a => new[]
+        {
+            a.UserName,
+            $"{a.Role} {RoleName(a.Role)}",
+            a.DepartmentCode is null ? DemoCity.PathName(a.UnitCode)
+                : $"{DemoCity.PathName(a.UnitCode)} / {DemoCity.Departments.Single(d => d.Code == a.DepartmentCode).Name}",
+            options.Value.Password,
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => rows.Append(header).Max(r => Width(r[i]))).ToArray();
+        string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => c + new string(' ', widths[i] - Width(c)))) + " |";
+        var rule = "|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|";
+
+        output.WriteLine();
+        output.WriteLine($"Demo city {DemoCity.CityName} ({DemoCity.CityCode}). Demo logins (演示账号):");
+        output.WriteLine(Line(header));
+        output.WriteLine(rule);
+        foreach (var row in rows) output.WriteLine(Line(row));
+        output.WriteLine();
+    }
+
+    // Chinese role names for the console, whatever the server's culture.
+    static string RoleName(string role)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Loc.Chinese;
+        try { return Roles.DisplayName(role); }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+
+    // Terminal columns: CJK characters take two.
+    static int Width(string s) => s.Sum(c => c >= '\u2E80' ? 2 : 1);
 }
