@@ -37,7 +37,7 @@ public sealed class AuditFilter
         var outcome = Clean(Outcome);
         if (outcome is not null && !Outcomes.Contains(outcome, StringComparer.OrdinalIgnoreCase))
             errors["outcome"] = [Loc.T("结果只能是 Success、Failure 或 Denied。", "Outcome must be Success, Failure or Denied.")];
-        outcome = outcome is null ? null : Outcomes.First(o => o.Equals(outcome, StringComparison.OrdinalIgnoreCase));
+        outcome = Outcomes.FirstOrDefault(o => o.Equals(outcome, StringComparison.OrdinalIgnoreCase)) ?? outcome;
         if (!TryParseTime(From, isEnd: false, out var from, out _))
             errors["from"] = [Loc.T("开始时间格式不正确，请用 2026-01-31 或 2026-01-31T08:00。", "Invalid start time; use 2026-01-31 or 2026-01-31T08:00.")];
         if (!TryParseTime(To, isEnd: true, out var to, out var toExclusive))
