@@ -47,10 +47,11 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     /// <summary>Names the rows of the next save, e.g. "OrgUnit.Move"; otherwise "{Type}.Create/Update/Delete".</summary>
     public string? AuditAction { get; set; }
 
-    /// <summary>Queues an explicit audit event (login, reveal, export, denied access); written by the next save.</summary>
+    /// <summary>Queues an explicit audit event (login, reveal, export, denied access); written by the next save.
+    /// <paramref name="claimedUserName"/> fills the user column while nobody is signed in (login attempts).</summary>
     public void AddAuditEvent(string action, string? objectType = null, string? objectId = null,
-        string outcome = AuditOutcome.Success, object? before = null, object? after = null) =>
-        pendingEvents.Add(AuditWriter.NewEntry(currentUser, action, objectType, objectId, outcome, before, after));
+        string outcome = AuditOutcome.Success, object? before = null, object? after = null, string? claimedUserName = null) =>
+        pendingEvents.Add(AuditWriter.NewEntry(currentUser, action, objectType, objectId, outcome, before, after, claimedUserName));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -28,6 +28,9 @@ public static class AuditCapture
         var list = new List<CapturedChange>();
         foreach (var entry in tracker.Entries())
         {
+            // Append-only: rows enter the log only through AuditWriter, and nothing in the app changes them.
+            if (entry.Metadata.ClrType == typeof(AuditEntry) && entry.State is not (EntityState.Unchanged or EntityState.Detached))
+                throw new InvalidOperationException("The audit log is append-only: record events with AppDbContext.AddAuditEvent.");
             if (Skipped.Contains(entry.Metadata.ClrType) || entry.Metadata.IsOwned()) continue;
             switch (entry.State)
             {

@@ -60,7 +60,7 @@ public static class PasswordLogin
 
         user.LastLoginAt = DateTime.UtcNow;
         await users.ResetAccessFailedCountAsync(user);
-        db.AddAuditEvent("Login.Succeeded", "User", user.Id, AuditOutcome.Success, after: new { channel, user = user.UserName });
+        db.AddAuditEvent("Login.Succeeded", "User", user.Id, AuditOutcome.Success, after: new { channel, user = user.UserName }, claimedUserName: user.UserName);
         await db.SaveChangesAsync(ct);
         return new(user, 200, "");
     }
@@ -69,7 +69,7 @@ public static class PasswordLogin
         string channel, CancellationToken ct, Outcome outcome)
     {
         db.AddAuditEvent(action, "User", user?.Id, action == "Login.LockedOut" ? AuditOutcome.Denied : AuditOutcome.Failure,
-            after: new { channel, user = userName, reason });
+            after: new { channel, user = userName, reason }, claimedUserName: user?.UserName ?? userName.Trim());
         await db.SaveChangesAsync(ct);
         return outcome;
     }

@@ -1,0 +1,49 @@
+namespace Linli.Tests.Platform;
+
+// Bypassing the org-scope filter is allowed only in the few places listed here (paths under src/Linli.Web;
+// a trailing "/" allows a folder). Adding a file means a reviewer agrees it is system work or ancestors' names.
+public sealed class ScopeBypassAllowListTests
+{
+    static readonly string[] IgnoreQueryFiltersAllowed =
+    [
+        "Platform/Hosting/",                     // start-up, CLI verbs, demo seeding
+        "Platform/Auth/AuthApi.cs",              // /me names the caller's own unit
+        "Components/Layout/OrgBreadcrumb.razor", // ancestors' names
+        "Modules/Organization/",                 // breadcrumbs of the org tree
+    ];
+
+    static readonly string[] EnterSystemScopeAllowed =
+    [
+        "Platform/OrgScope/CurrentUser.cs",      // where it is defined
+        "Platform/Hosting/",                     // start-up, CLI verbs, demo seeding
+        "Modules/AuditLog/AuditRetention.cs",    // the retention job
+    ];
+
+    [Fact]
+    public void IgnoreQueryFilters_OnlyInAllowedFiles() => AssertOnlyIn("IgnoreQueryFilters", IgnoreQueryFiltersAllowed);
+
+    [Fact]
+    public void EnterSystemScope_OnlyInAllowedFiles() => AssertOnlyIn("EnterSystemScope(", EnterSystemScopeAllowed);
+
+    static void AssertOnlyIn(string needle, string[] allowed)
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Linli.Web");
+        var users = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(web, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(Path.Combine(web, f)).Contains(needle, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(users); // the search itself works
+        var offenders = users.Where(f => !allowed.Any(a => a.EndsWith('/') ? f.StartsWith(a, StringComparison.Ordinal) : f == a)).ToList();
+        Assert.True(offenders.Count == 0, $"{needle} outside its allow-list (ScopeBypassAllowListTests): {string.Join(", ", offenders)}");
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Linli.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Linli.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
