@@ -90,22 +90,6 @@ public sealed class LinliApp : IAsyncDisposable
     /// <summary>A fresh city of its own: city → district → street → two communities → grid, plus a second street.</summary>
     public async Task<TestTree> CreateTreeAsync()
     {
-        // Ids are max + 1: parallel test classes would otherwise take the same ones.
-        await treeGate.WaitAsync();
-        try
-        {
-            return await CreateTreeCoreAsync();
-        }
-        finally
-        {
-            treeGate.Release();
-        }
-    }
-
-    readonly SemaphoreSlim treeGate = new(1, 1);
-
-    async Task<TestTree> CreateTreeCoreAsync()
-    {
         var n = Interlocked.Increment(ref cityCounter);
         var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
         await treeGate.WaitAsync();
