@@ -23,5 +23,6 @@ public static class GetDepartment
     public static IQueryable<View> Project(AppDbContext db, IQueryable<Department> departments) =>
         from d in departments.AsNoTracking()
         join u in db.OrgUnits on d.OrgUnitId equals u.Id
+        orderby d.SortOrder, d.Code
         select new View(d.Id, d.OrgUnitId, u.Name, u.Level.ToString(), d.Code, d.Name, d.Active, d.SortOrder);
 }

@@ -27,6 +27,6 @@ public static class ListDepartments
             if (!await db.OrgUnits.AnyAsync(u => u.Id == id, ct)) return null;
             departments = departments.Where(d => d.OrgUnitId == id);
         }
-        return GetDepartment.Project(db, departments).OrderBy(d => d.SortOrder).ThenBy(d => d.Code);
+        return GetDepartment.Project(db, departments);
     }
 }
