@@ -5,6 +5,7 @@ using Linli.Modules.Organization;
 using Linli.Platform.Auth;
 using Linli.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using static Linli.Tests.Modules.Organization.OrgTestHelpers;
 
@@ -141,6 +142,34 @@ public sealed class ImportOrgUnitsTests(Apps apps)
         var response = await admin.PostAsync("/api/v1/org-units/import", new MultipartFormDataContent { { new StringContent("x"), "other" } }, Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "file");
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Import_InSystemScope_CreatesARootCityWithItsTree(Provider provider)
+    {
+        var app = await apps.For(provider);
+        // Province 99 is never used by CreateTreeAsync; this is what `Linli.Web import-org FILE` runs.
+        var csv = "代码,名称,层级,上级代码\n990100000000,根市,市,\n990101000000,根区,区,990100000000\n";
+        using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<Linli.Data.AppDbContext>();
+
+        var result = await ImportOrgUnits.ExecuteAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "root.csv", Ct);
+
+        Assert.Equal((2, 0), (result.Imported, result.Errors.Count));
+        var city = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == "990100000000", Ct);
+        Assert.Equal((null, $"/{city.Id}/"), (city.ParentId, city.OrgPath));
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Import_RootCityAsCityAdmin_IsRejected(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var admin = await app.AdminAsync(tree);
+
+        var problem = await (await UploadAsync(admin, Encoding.UTF8.GetBytes("代码,名称,层级\n980100000000,别的市,市\n"), "x.csv")).JsonAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("parentCode", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]

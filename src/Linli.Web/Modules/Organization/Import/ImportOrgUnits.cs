@@ -49,6 +49,24 @@ public static class ImportOrgUnits
             extensions: new Dictionary<string, object?> { ["errors"] = result.Errors, ["report"] = OrgImportDownloads.ReportUrl(key) });
     }
 
+    /// <summary>
+    /// <c>Linli.Web import-org FILE</c>: the first tree of a real installation, root city included, which no account
+    /// can create through the API (accounts are bound below the root). Runs in the CLI's system scope.
+    /// </summary>
+    public static async Task<int> RunCliAsync(AppDbContext db, string[] args)
+    {
+        if (args.Length < 2 || !File.Exists(args[1]))
+        {
+            Console.Error.WriteLine("import-org FILE.xlsx|FILE.csv  (columns 代码, 名称, 层级, 上级代码, 排序)");
+            return 2;
+        }
+        await using var stream = File.OpenRead(args[1]);
+        var result = await ExecuteAsync(db, stream, args[1], CancellationToken.None);
+        foreach (var e in result.Errors) Console.Error.WriteLine($"row {e.Row}, {e.Field}: {e.Message}");
+        if (result.Succeeded) Console.WriteLine($"Imported {result.Imported} org units.");
+        return result.Succeeded ? 0 : 1;
+    }
+
     /// <summary>Shared by the API and the import page. Nothing is written unless every row is valid.</summary>
     public static async Task<Result> ExecuteAsync(AppDbContext db, Stream stream, string fileName, CancellationToken ct)
     {
