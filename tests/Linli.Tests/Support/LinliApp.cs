@@ -102,7 +102,8 @@ public sealed class LinliApp : IAsyncDisposable
         using var scope = SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stamp = Guid.NewGuid().ToString("N")[..4];
-        var next = await db.OrgUnits.MaxAsync(u => (long?)u.Id) ?? 0;
+        await using var write = await OrgWriteLock.BeginAsync(db, default); // tests create trees in parallel
+        var next = await write.NextIdAsync(default) - 1;
         OrgUnit Unit(OrgUnit? parent, OrgLevel level, string code, string name)
         {
             var id = ++next;
@@ -118,7 +119,7 @@ public sealed class LinliApp : IAsyncDisposable
         var grid = Unit(community, OrgLevel.Grid, $"{prefix}01001001001", "第一网格");
         var street2 = Unit(district, OrgLevel.Street, $"{prefix}01002000", "另一街道");
         var community3 = Unit(street2, OrgLevel.Community, $"{prefix}01002001", "丙社区");
-        await db.SaveChangesAsync();
+        await write.CommitAsync(default);
         return new TestTree(city, district, street, community, community2, grid, street2, community3);
     }
 

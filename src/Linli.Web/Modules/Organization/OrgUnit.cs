@@ -30,3 +30,37 @@ public sealed class OrgUnit : IOrgScoped
 
     public OrgUnit? Parent { get; set; }
 }
+
+// 层级名称 level names as people write them (市/区/街道/社区/网格) and as the API writes them (City, …).
+public static class OrgLevels
+{
+    static readonly Dictionary<string, OrgLevel> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["市"] = OrgLevel.City, ["区"] = OrgLevel.District, ["区县"] = OrgLevel.District, ["县"] = OrgLevel.District,
+        ["街道"] = OrgLevel.Street, ["乡镇"] = OrgLevel.Street, ["镇"] = OrgLevel.Street,
+        ["社区"] = OrgLevel.Community, ["村"] = OrgLevel.Community, ["网格"] = OrgLevel.Grid,
+    };
+
+    /// <summary>Accepts the enum name or number (City, 1) and the Chinese names; null when unknown.</summary>
+    public static OrgLevel? Parse(string? text)
+    {
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t)) return null;
+        if (Names.TryGetValue(t, out var level)) return level;
+        return Enum.TryParse<OrgLevel>(t, ignoreCase: true, out level) && Enum.IsDefined(level) ? level : null;
+    }
+
+    public static string DisplayName(OrgLevel level) => level switch
+    {
+        OrgLevel.City => Loc.T("市", "City"),
+        OrgLevel.District => Loc.T("区", "District"),
+        OrgLevel.Street => Loc.T("街道", "Street"),
+        OrgLevel.Community => Loc.T("社区", "Community"),
+        OrgLevel.Grid => Loc.T("网格", "Grid"),
+        _ => level.ToString(),
+    };
+
+    public static OrgLevel? ParentOf(OrgLevel level) => level == OrgLevel.City ? null : level - 1;
+
+    public static OrgLevel? ChildOf(OrgLevel level) => level == OrgLevel.Grid ? null : level + 1;
+}

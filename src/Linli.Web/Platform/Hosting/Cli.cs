@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Linli.Platform.Hosting;
 
-/// <summary>Verbs on the same executable: <c>Linli.Web migrate | seed-demo | create-admin | verify-audit</c>.</summary>
+/// <summary>Verbs on the same executable: <c>Linli.Web migrate | seed-demo | import-org | create-admin | verify-audit</c>.</summary>
 public static class Cli
 {
-    static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "verify-audit", "help"];
+    static readonly string[] Verbs = ["migrate", "seed-demo", "import-org", "create-admin", "verify-audit", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -30,6 +30,8 @@ public static class Cli
                 await seeder.SeedAsync(CancellationToken.None);
                 seeder.PrintLogins(Console.Out);
                 return 0;
+            case "import-org":
+                return await Linli.Modules.Organization.ImportOrgUnits.RunCliAsync(db, args);
             case "create-admin":
                 return await CreateAdminAsync(sp, db, args);
             case "verify-audit":
@@ -37,7 +39,7 @@ public static class Cli
                 Console.WriteLine(report.Message);
                 return report.Ok ? 0 : 1;
             default:
-                Console.WriteLine("Usage: Linli.Web [migrate | seed-demo | create-admin --role ROLE --user NAME --password PWD [--org CODE] | verify-audit]");
+                Console.WriteLine("Usage: Linli.Web [migrate | seed-demo | import-org FILE | create-admin --role ROLE --user NAME --password PWD [--org CODE] | verify-audit]");
                 return 0;
         }
     }
