@@ -21,7 +21,6 @@ public sealed class LinliApp : IAsyncDisposable
 {
     public const string Password = "Test@Pass2026";
     static int cityCounter;
-    static readonly SemaphoreSlim treeGate = new(1, 1); // ids are max+1: parallel tests must not take the same ones
 
     readonly WebApplicationFactory<Program> factory;
     public Provider Provider { get; }
@@ -92,9 +91,7 @@ public sealed class LinliApp : IAsyncDisposable
     {
         var n = Interlocked.Increment(ref cityCounter);
         var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
-        await treeGate.WaitAsync();
-        try { return await CreateTreeAsync(prefix); }
-        finally { treeGate.Release(); }
+        return await CreateTreeAsync(prefix);
     }
 
     async Task<TestTree> CreateTreeAsync(string prefix)
