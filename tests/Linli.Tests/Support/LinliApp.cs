@@ -70,7 +70,10 @@ public sealed class LinliApp : IAsyncDisposable
     public async Task<HttpClient> ClientAsync(string role, OrgUnit unit, long? departmentId = null) =>
         await ClientAsync(await CreateUserAsync(role, unit, departmentId));
 
-    /// <summary>An account ready to use: password set, no forced change, no two-factor.</summary>
+    /// <summary>
+    /// An account ready to use: password set, no forced change. Admin roles get two-factor enrolled (as they must
+    /// before they may do anything); <see cref="ClientAsync(TestUser)"/> needs no code, the token endpoint does.
+    /// </summary>
     public async Task<TestUser> CreateUserAsync(string role, OrgUnit unit, long? departmentId = null, bool mustChangePassword = false)
     {
         using var scope = SystemScope();
@@ -83,6 +86,11 @@ public sealed class LinliApp : IAsyncDisposable
         };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
+        if (Roles.IsAdmin(role))
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
         return new TestUser(user.Id, name, Password, role, unit);
     }
 

@@ -56,7 +56,9 @@ public static class AuthSetup
             c.Cookie.SameSite = SameSiteMode.Lax;
             c.Events.OnSigningIn = ctx =>
             {
-                ctx.Properties.Items[LoginTimeKey] = DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+                // RefreshSignInAsync (after a password change or 2FA enrolment) carries the old properties over:
+                // keep the original login time, or the absolute limit would restart.
+                ctx.Properties.Items.TryAdd(LoginTimeKey, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             c.Events.OnValidatePrincipal = async ctx =>
