@@ -35,6 +35,7 @@ public static class AuthSetup
                 i.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<LinliUserStore>()
             .AddUserManager<LinliUserManager>()
             .AddClaimsPrincipalFactory<LinliClaimsFactory>()
             .AddPasswordValidator<PasswordPolicyValidator>()
