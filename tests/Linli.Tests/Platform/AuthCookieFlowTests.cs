@@ -135,6 +135,41 @@ public sealed partial class AuthCookieFlowTests(Apps apps)
         }
     }
 
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Login_ReturnUrl_IsFollowedOnlyWhenLocal(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var user = await app.CreateUserAsync(Roles.SecurityAdmin, tree.District);
+        var web = new WebSession(app);
+        var challenge = await web.Client.GetAsync("/accounts?q=abc", Ct);
+        Assert.Equal("/account/login", WebSession.PathOf(challenge));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user.UserName, ["Input.Password"] = user.Password, ["Input.TotpCode"] = await TotpNowAsync(app, user),
+        };
+
+        var local = await web.PostFormAsync(challenge.Headers.Location!.PathAndQuery, "login", fields);
+        var foreign = await new WebSession(app).PostFormAsync("/account/login?ReturnUrl=%2F%2Fevil.example%2F", "login", fields);
+
+        Assert.Equal("/accounts?q=abc", local.Headers.Location!.PathAndQuery);
+        Assert.Equal("/accounts", WebSession.PathOf(foreign));
+        Assert.Equal("localhost", foreign.Headers.Location!.Host);
+    }
+
+    [Fact]
+    public async Task Session_OlderThanTheAbsoluteLimit_EndsEvenWhenActive()
+    {
+        await using var app = LinliApp.Create(Provider.Sqlite, new Dictionary<string, string?> { ["Security:AbsoluteTimeoutHours"] = "0" });
+        var tree = await app.CreateTreeAsync();
+        var user = await app.CreateUserAsync(Roles.Official, tree.Street);
+        var web = new WebSession(app);
+
+        await web.LoginAsync(user.UserName, user.Password);
+
+        Assert.Equal("/account/login", WebSession.PathOf(await web.Client.GetAsync("/account/change-password", Ct)));
+    }
+
     [Fact]
     public async Task AccessDenied_SignedInWithoutThePolicy_ShowsThePage()
     {

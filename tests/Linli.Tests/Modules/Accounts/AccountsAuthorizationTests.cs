@@ -32,6 +32,17 @@ public sealed class AccountsAuthorizationTests(Apps apps)
     }
 
     [Fact]
+    public async Task OpenApi_DescribesTheUsersOperations()
+    {
+        var app = await apps.For(Provider.Sqlite);
+
+        var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json", Ct);
+
+        foreach (var op in new[] { "Users_List", "Users_Get", "Users_Create", "Users_Update", "Users_ResetPassword", "Users_Unlock", "Users_Disable", "Users_Enable" })
+            Assert.Contains($"\"operationId\": \"{op}\"", doc);
+    }
+
+    [Fact]
     public async Task Users_Anonymous_Gets401()
     {
         var app = await apps.For(Provider.Sqlite);
