@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Linli.Platform.Auth;
 
 // Where a user lands after login: the three admins have no unit home, each goes to their own work.
-public static class HomePage
+public static class Landing
 {
     public static string For(IEnumerable<string> roles)
     {
