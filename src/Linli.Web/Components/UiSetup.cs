@@ -25,7 +25,7 @@ public static class UiSetup
             db.AddAuditEvent("Logout", "User", db.CurrentUser.UserId);
             await db.SaveChangesAsync();
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("/account/login");
+            return Results.LocalRedirect("/account/logged-out");
         }).RequireAuthorization(Permissions.Authenticated).ExcludeFromDescription();
     }
 }

@@ -70,7 +70,10 @@ public sealed class LinliApp : IAsyncDisposable
     public async Task<HttpClient> ClientAsync(string role, OrgUnit unit, long? departmentId = null) =>
         await ClientAsync(await CreateUserAsync(role, unit, departmentId));
 
-    /// <summary>An account ready to use: password set, no forced change, no two-factor.</summary>
+    /// <summary>
+    /// An account ready to use: password set, no forced change. Admin roles get two-factor enrolled (as they must
+    /// before they may do anything); <see cref="ClientAsync(TestUser)"/> needs no code, the token endpoint does.
+    /// </summary>
     public async Task<TestUser> CreateUserAsync(string role, OrgUnit unit, long? departmentId = null, bool mustChangePassword = false)
     {
         using var scope = SystemScope();
@@ -83,11 +86,32 @@ public sealed class LinliApp : IAsyncDisposable
         };
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRoleAsync(user, role));
+        if (Roles.IsAdmin(role))
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
         return new TestUser(user.Id, name, Password, role, unit);
     }
 
     /// <summary>A fresh city of its own: city → district → street → two communities → grid, plus a second street.</summary>
     public async Task<TestTree> CreateTreeAsync()
+    {
+        // Ids are max + 1: parallel test classes would otherwise take the same ones.
+        await treeGate.WaitAsync();
+        try
+        {
+            return await CreateTreeCoreAsync();
+        }
+        finally
+        {
+            treeGate.Release();
+        }
+    }
+
+    readonly SemaphoreSlim treeGate = new(1, 1);
+
+    async Task<TestTree> CreateTreeCoreAsync()
     {
         var n = Interlocked.Increment(ref cityCounter);
         var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
@@ -132,6 +156,26 @@ public sealed class LinliApp : IAsyncDisposable
     {
         using var scope = SystemScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>One more unit under <paramref name="parent"/> (a second district, say), with the next free id.</summary>
+    public async Task<OrgUnit> AddUnitAsync(OrgUnit parent, OrgLevel level, string code, string name)
+    {
+        await treeGate.WaitAsync();
+        try
+        {
+            using var scope = SystemScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var id = (await db.OrgUnits.MaxAsync(u => (long?)u.Id) ?? 0) + 1;
+            var unit = new OrgUnit { Id = id, ParentId = parent.Id, Level = level, Code = code, Name = name, OrgPath = $"{parent.OrgPath}{id}/" };
+            db.OrgUnits.Add(unit);
+            await db.SaveChangesAsync();
+            return unit;
+        }
+        finally
+        {
+            treeGate.Release();
+        }
     }
 
     static void Check(IdentityResult r)

@@ -10,6 +10,14 @@ public static class AccountsModule
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder group)
     {
         group.WithTags("Users").RequireAuthorization(Permissions.AccountsManage);
+        SearchUsers.Map(group);
+        GetUser.Map(group);
+        CreateUser.Map(group);
+        UpdateUser.Map(group);
+        ResetPassword.Map(group);
+        UnlockUser.Map(group);
+        DisableUser.Map(group);
+        EnableUser.Map(group);
         return group;
     }
 }

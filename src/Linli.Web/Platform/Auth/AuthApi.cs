@@ -23,18 +23,25 @@ public static class AuthApi
         return api;
     }
 
-    static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
+    static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
         TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db,
         IOptions<SecurityOptions> security, TimeProvider time, CancellationToken ct)
     {
+        // Minimal APIs do not run DataAnnotations here; without this a missing field would be a 500.
+        var missing = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.UserName)) missing["userName"] = [string.Format(ValidationText.Required, Loc.T("用户名", "User name"))];
+        if (string.IsNullOrEmpty(request.Password)) missing["password"] = [string.Format(ValidationText.Required, Loc.T("密码", "Password"))];
+        if (missing.Count > 0) return TypedResults.ValidationProblem(missing);
+
         var outcome = await PasswordLogin.CheckAsync(signIn, users, db, request.UserName, request.Password, request.TotpCode, "api", ct);
         if (outcome.User is null)
-            return TypedResults.Problem(statusCode: outcome.Status, title: outcome.Message);
+            return TypedResults.Problem(statusCode: outcome.Status, title: outcome.Message,
+                extensions: new Dictionary<string, object?> { ["code"] = outcome.Code });
 
         var now = time.GetUtcNow().UtcDateTime;
         var token = ApiTokenHandler.NewToken();
         var expires = now.AddMinutes(Math.Clamp(security.Value.TokenLifetimeMinutes, 1, 60));
-        db.ApiTokens.Where(t => t.ExpiresAt < now).ExecuteDelete();
+        await db.ApiTokens.Where(t => t.ExpiresAt < now).ExecuteDeleteAsync(ct);
         db.ApiTokens.Add(new ApiToken { TokenHash = ApiTokenHandler.Hash(token), UserId = outcome.User.Id, CreatedAt = now, ExpiresAt = expires });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new TokenResponse(token, expires));

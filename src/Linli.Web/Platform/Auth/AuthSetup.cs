@@ -35,6 +35,7 @@ public static class AuthSetup
                 i.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<LinliUserStore>()
             .AddUserManager<LinliUserManager>()
             .AddClaimsPrincipalFactory<LinliClaimsFactory>()
             .AddPasswordValidator<PasswordPolicyValidator>()
@@ -56,7 +57,9 @@ public static class AuthSetup
             c.Cookie.SameSite = SameSiteMode.Lax;
             c.Events.OnSigningIn = ctx =>
             {
-                ctx.Properties.Items[LoginTimeKey] = DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture);
+                // RefreshSignInAsync (after a password change or 2FA enrolment) carries the old properties over:
+                // keep the original login time, or the absolute limit would restart.
+                ctx.Properties.Items.TryAdd(LoginTimeKey, DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             c.Events.OnValidatePrincipal = async ctx =>
