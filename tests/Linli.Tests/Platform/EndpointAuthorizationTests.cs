@@ -11,7 +11,7 @@ public sealed class EndpointAuthorizationTests(Apps apps)
     // Route patterns that may answer without sign-in.
     static readonly string[] AnonymousAllowed =
     [
-        "/account/login", "/account/logout", "/account/access-denied", "/not-found", "/error",
+        "/account/login", "/account/logout", "/account/logged-out", "/account/access-denied", "/not-found", "/error",
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/culture", "/api/v1/auth/token",
         "/_framework/opaque-redirect", // Blazor's redirect for enhanced navigation
     ];

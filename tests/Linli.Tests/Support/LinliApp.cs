@@ -97,22 +97,6 @@ public sealed class LinliApp : IAsyncDisposable
     /// <summary>A fresh city of its own: city → district → street → two communities → grid, plus a second street.</summary>
     public async Task<TestTree> CreateTreeAsync()
     {
-        // Ids are max + 1: parallel test classes would otherwise take the same ones.
-        await treeGate.WaitAsync();
-        try
-        {
-            return await CreateTreeCoreAsync();
-        }
-        finally
-        {
-            treeGate.Release();
-        }
-    }
-
-    readonly SemaphoreSlim treeGate = new(1, 1);
-
-    async Task<TestTree> CreateTreeCoreAsync()
-    {
         var n = Interlocked.Increment(ref cityCounter);
         var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
         return await CreateTreeAsync(prefix);
@@ -161,21 +145,14 @@ public sealed class LinliApp : IAsyncDisposable
     /// <summary>One more unit under <paramref name="parent"/> (a second district, say), with the next free id.</summary>
     public async Task<OrgUnit> AddUnitAsync(OrgUnit parent, OrgLevel level, string code, string name)
     {
-        await treeGate.WaitAsync();
-        try
-        {
-            using var scope = SystemScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var id = (await db.OrgUnits.MaxAsync(u => (long?)u.Id) ?? 0) + 1;
-            var unit = new OrgUnit { Id = id, ParentId = parent.Id, Level = level, Code = code, Name = name, OrgPath = $"{parent.OrgPath}{id}/" };
-            db.OrgUnits.Add(unit);
-            await db.SaveChangesAsync();
-            return unit;
-        }
-        finally
-        {
-            treeGate.Release();
-        }
+        using var scope = SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var write = await OrgWriteLock.BeginAsync(db, default);
+        var id = await write.NextIdAsync(default);
+        var unit = new OrgUnit { Id = id, ParentId = parent.Id, Level = level, Code = code, Name = name, OrgPath = $"{parent.OrgPath}{id}/" };
+        db.OrgUnits.Add(unit);
+        await write.CommitAsync(default);
+        return unit;
     }
 
     static void Check(IdentityResult r)
