@@ -40,7 +40,7 @@ public sealed class AdminAndAuditorTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("unit-code")).ToHaveTextAsync("330205009001");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/logged-out");
 
         await app.LoginAsync(page, "auditor");
         Assert.Equal("/audit", new Uri(page.Url).AbsolutePath);
