@@ -18,6 +18,7 @@ public sealed class CommunityWorkerTests(BrowserApp app)
         Assert.Equal(["宁波市", "海曙区", "月湖街道", OwnCommunity],
             await page.GetByTestId("org-breadcrumb").Locator("li").AllInnerTextsAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(OwnCommunity);
+        await Assertions.Expect(page.GetByTestId("current-unit")).ToHaveTextAsync(OwnCommunity); // top bar: user and unit
         Assert.Equal(["第一网格", "第二网格", "第三网格", "第四网格", "第五网格", "第六网格", "第七网格", "第八网格"],
             await page.GetByTestId("child-units").GetByRole(AriaRole.Link).AllInnerTextsAsync());
         var other = await app.WithDbAsync(db => db.OrgUnits.SingleAsync(u => u.Code == OtherCommunityCode));

@@ -8,7 +8,7 @@ namespace Linli.Platform.Auth;
 // Rebuilt on every request by the security-stamp check, so org, flags and roles are never stale.
 public sealed class LinliClaimsFactory(
     UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager,
-    IOptions<IdentityOptions> options, IOptions<SecurityOptions> security, TimeProvider time)
+    IOptions<IdentityOptions> options, IOptions<SecurityOptions> security, TimeProvider time, Data.AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -18,6 +18,9 @@ public sealed class LinliClaimsFactory(
         if (user.OrgUnitId is { } org) id.AddClaim(new(LinliClaims.OrgUnitId, org.ToString(CultureInfo.InvariantCulture)));
         if (user.DepartmentId is { } dept) id.AddClaim(new(LinliClaims.DepartmentId, dept.ToString(CultureInfo.InvariantCulture)));
         if (!string.IsNullOrEmpty(user.OrgPath)) id.AddClaim(new(LinliClaims.OrgPath, user.OrgPath));
+        // The unit's name for the top bar; the caller's own unit, read before any scope exists.
+        if (user.OrgUnitId is { } unitId && await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync() is { } unitName)
+            id.AddClaim(new(LinliClaims.OrgUnitName, unitName));
         if (PasswordChangeRequired(user, security.Value, time.GetUtcNow().UtcDateTime))
             id.AddClaim(new(LinliClaims.MustChangePassword, "true"));
         if (await TwoFactorEnrolmentRequiredAsync(UserManager, user, security.Value))

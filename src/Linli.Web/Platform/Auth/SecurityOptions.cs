@@ -19,6 +19,7 @@ public static class LinliClaims
 {
     public const string OrgUnitId = "linli:org";
     public const string OrgPath = "linli:org_path";
+    public const string OrgUnitName = "linli:org_name";
     public const string DepartmentId = "linli:dept";
     public const string DisplayName = "linli:name";
     public const string MustChangePassword = "linli:must_change_password";
