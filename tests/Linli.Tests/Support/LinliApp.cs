@@ -24,6 +24,8 @@ public sealed class LinliApp : IAsyncDisposable
     // Fixed privacy key (bytes 1..32): no key file is written, and tests can decrypt what the app stored.
     public const string PrivacyKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
     static int cityCounter;
+    // Org unit ids are allocated as max + 1 by the app (and here); test classes run in parallel.
+    static readonly SemaphoreSlim TreeGate = new(1, 1);
 
     readonly WebApplicationFactory<Program> factory;
     public Provider Provider { get; }
@@ -95,6 +97,19 @@ public sealed class LinliApp : IAsyncDisposable
     {
         var n = Interlocked.Increment(ref cityCounter);
         var prefix = $"{11 + n / 99 % 80:00}{1 + n % 99:00}"; // province + city digits, unique per tree in this run
+        await TreeGate.WaitAsync();
+        try
+        {
+            return await CreateTreeCoreAsync(prefix);
+        }
+        finally
+        {
+            TreeGate.Release();
+        }
+    }
+
+    async Task<TestTree> CreateTreeCoreAsync(string prefix)
+    {
         using var scope = SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stamp = Guid.NewGuid().ToString("N")[..4];
@@ -116,6 +131,26 @@ public sealed class LinliApp : IAsyncDisposable
         var community3 = Unit(street2, OrgLevel.Community, $"{prefix}01002001", "丙社区");
         await db.SaveChangesAsync();
         return new TestTree(city, district, street, community, community2, grid, street2, community3);
+    }
+
+    /// <summary>Another grid under <paramref name="community"/> (the tree has one).</summary>
+    public async Task<OrgUnit> CreateGridAsync(OrgUnit community, string suffix = "002")
+    {
+        await TreeGate.WaitAsync();
+        try
+        {
+            using var scope = SystemScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var id = await db.OrgUnits.MaxAsync(u => u.Id) + 1;
+            var grid = new OrgUnit { Id = id, ParentId = community.Id, Level = OrgLevel.Grid, Code = community.Code + suffix, Name = $"网格{suffix}", OrgPath = $"{community.OrgPath}{id}/" };
+            db.OrgUnits.Add(grid);
+            await db.SaveChangesAsync();
+            return grid;
+        }
+        finally
+        {
+            TreeGate.Release();
+        }
     }
 
     /// <summary>Direct database access in whole-city scope, for arranging and asserting what the API cannot show.</summary>

@@ -58,15 +58,8 @@ public static class SaveHousehold
         }
         var household = new Household { HouseId = house.Id, OrgUnitId = house.GridId, OrgPath = house.OrgPath, Type = type!.Value };
         db.Households.Add(household);
-        // Two saves, one transaction: the head's history names the new household's id.
-        await using var tx = head is null ? null : await db.Database.BeginTransactionAsync(ct);
+        if (head is not null) JoinAsHead(db, time, household, head, await Addresses.OfHouseAsync(db, house.Id, ct));
         await db.SaveChangesAsync(ct);
-        if (head is not null)
-        {
-            JoinAsHead(db, time, household, head);
-            await db.SaveChangesAsync(ct);
-            await tx!.CommitAsync(ct);
-        }
         return new(household);
     }
 
@@ -91,17 +84,19 @@ public static class SaveHousehold
             if (current is { Status: ResidentStatus.Active } && current.HouseholdId == household.Id)
                 throw new BusinessRuleException("household.has-head", Loc.T("该户已有户主；变更户主请使用户主变更操作。",
                     "The household has a head; changing the head is its own action."), field: "headResidentId");
-            JoinAsHead(db, time, household, head);
+            JoinAsHead(db, time, household, head, await Addresses.OfHouseAsync(db, household.HouseId, ct));
         }
         await db.SaveChangesAsync(ct);
         return new(household);
     }
 
-    static void JoinAsHead(AppDbContext db, TimeProvider time, Household household, Resident head)
+    // One save, so the history names the household by its address (its id is not known before the save).
+    static void JoinAsHead(AppDbContext db, TimeProvider time, Household household, Resident head, string? address)
     {
         var changes = new ResidentChangeSet();
-        changes.Set<long?>("householdId", head.HouseholdId, household.Id, x => head.HouseholdId = x);
+        if (head.HouseholdId != household.Id || household.Id == 0) changes.Add("householdId", null, address);
         changes.Set<Relationship?>("relationship", head.Relationship, Relationship.Self, x => head.Relationship = x);
+        head.Household = household;
         household.HeadResidentId = head.Id;
         changes.WriteTo(db, head, time);
     }

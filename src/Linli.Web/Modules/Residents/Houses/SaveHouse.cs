@@ -75,19 +75,21 @@ public static class SaveHouse
                 $"{Addresses.Of(building.Name, form.UnitNumber!.Value, room)} is already registered."), field: "roomNumber");
 
         var h = existing ?? new House { RoomNumber = room, BuildingId = building.Id };
-        var moved = existing is not null && existing.GridId != grid.Id;
+        var oldGridId = existing?.GridId;
+        var moved = existing is not null && oldGridId != grid.Id;
         (h.GridId, h.OrgPath, h.UnitNumber, h.Floor, h.RoomNumber) = (grid.Id, grid.OrgPath, form.UnitNumber!.Value, form.Floor!.Value, room);
         (h.Area, h.Use, h.Tenure, h.Vacant) = (form.Area, use!.Value, tenure!.Value, form.Vacant);
         if (existing is null) db.Houses.Add(h);
+        // One save per transaction: the audit chain's lock is taken at the save and held to the commit.
         await using var tx = moved ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        if (tx is not null)
+        if (moved)
         {
             await ResidentPaths.FollowHouseAsync(db, h.Id, grid.Id, grid.OrgPath, ct);
-            db.AddAuditEvent("House.MoveGrid", nameof(House), h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), after: new { GridId = grid.Id, grid.OrgPath });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            db.AddAuditEvent("House.MoveGrid", nameof(House), h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                before: new { GridId = oldGridId }, after: new { GridId = grid.Id });
         }
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new(h);
     }
 

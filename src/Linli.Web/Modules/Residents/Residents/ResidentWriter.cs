@@ -74,7 +74,13 @@ public static class ResidentWriter
             changes.Add("houseId", await Addresses.OfHouseAsync(db, r.HouseId, ct), house is null ? null : await Addresses.OfHouseAsync(db, house.Id, ct));
             r.HouseId = house?.Id;
         }
-        changes.Set("householdId", r.HouseholdId, household?.Id, x => r.HouseholdId = x);
+        if (r.HouseholdId != household?.Id)
+        {
+            // Named by the household's address: people read the history, not ids.
+            var oldHouse = r.HouseholdId is { } oldId ? await db.Households.Where(h => h.Id == oldId).Select(h => (long?)h.HouseId).SingleOrDefaultAsync(ct) : null;
+            changes.Add("householdId", await Addresses.OfHouseAsync(db, oldHouse, ct), household is null ? null : await Addresses.OfHouseAsync(db, household.HouseId, ct));
+            r.HouseholdId = household?.Id;
+        }
         changes.Set("relationship", r.Relationship, household is null ? null : v.Relationship, x => r.Relationship = x);
         changes.Set("status", r.Status, v.Status, x => r.Status = x);
         if (r.OrgUnitId != unitId)
@@ -94,7 +100,9 @@ public static class ResidentWriter
         }
         changes.WriteTo(db, r, time);
 
+        // One save per transaction: the audit chain's lock is taken at the save and held to the commit.
         await using var tx = moved ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (moved) await ResidentPaths.FollowResidentAsync(db, r.Id, path, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -106,11 +114,7 @@ public static class ResidentWriter
             if (await IdNumberTakenAsync(db, protector, v.IdNumber, existing?.Id, ct)) throw DuplicateIdNumber();
             throw;
         }
-        if (tx is not null)
-        {
-            await ResidentPaths.FollowResidentAsync(db, r.Id, path, ct);
-            await tx.CommitAsync(ct);
-        }
+        if (tx is not null) await tx.CommitAsync(ct);
         return new(r);
     }
 

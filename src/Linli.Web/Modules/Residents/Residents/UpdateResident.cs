@@ -33,8 +33,10 @@ public static class UpdateResident
     static ResidentForm Merge(ResidentForm f, Request r)
     {
         f.Name = r.Name ?? f.Name;
-        f.Gender = r.Gender ?? f.Gender;
-        f.BirthDate = r.BirthDate ?? f.BirthDate;
+        // A new ID number brings its own birth date and gender, unless they are sent too (then they must agree).
+        var newId = !string.IsNullOrWhiteSpace(r.IdNumber);
+        f.Gender = r.Gender ?? (newId ? null : f.Gender);
+        f.BirthDate = r.BirthDate ?? (newId ? null : f.BirthDate);
         f.Ethnicity = r.Ethnicity ?? f.Ethnicity;
         f.IdNumber = r.IdNumber;   // null keeps the stored number
         f.Phone = r.Phone;
