@@ -25,6 +25,10 @@ public static class Labels
 
     public static string Of<T>(T? value) where T : struct, Enum => value is { } v ? Of(v) : "";
 
+    /// <summary>The Chinese label whatever the page's language: for text stored as data (history summaries).</summary>
+    public static string Zh<T>(T value) where T : struct, Enum =>
+        Members(typeof(T)).FirstOrDefault(m => m.Value.Equals(value)).Label?.Zh ?? value.ToString();
+
     public static IReadOnlyList<T> All<T>() where T : struct, Enum => Members(typeof(T)).Select(m => (T)m.Value).ToList();
 
     /// <summary>Accepts the API name (case-insensitive) or the Chinese or English label; null when unknown.</summary>

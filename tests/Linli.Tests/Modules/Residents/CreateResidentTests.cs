@@ -130,5 +130,8 @@ public sealed class CreateResidentTests(Apps apps)
         Assert.DoesNotContain(raw, v => v.Contains(phone, StringComparison.Ordinal));
         var cipher = await app.WithDbAsync(db => db.Residents.Where(r => r.Id == residentId).Select(r => r.IdNumberCipher).SingleAsync());
         Assert.Equal(id, new FieldProtector(Convert.FromBase64String(LinliApp.PrivacyKey)).Decrypt(cipher!)); // it is there, encrypted
+        var audit = await app.WithDbAsync(db => db.AuditLog.Where(a => a.ObjectType == "Resident" && a.ObjectId == residentId.ToString()).Select(a => a.After).ToListAsync());
+        Assert.NotEmpty(audit);
+        Assert.DoesNotContain(audit, a => a!.Contains(id, StringComparison.OrdinalIgnoreCase) || a.Contains(phone, StringComparison.Ordinal));
     }
 }

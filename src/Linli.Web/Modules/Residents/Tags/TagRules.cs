@@ -58,7 +58,7 @@ public static class TagRules
     {
         static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         var parts = new List<string> { $"{D(t.StartDate)}~{D(t.EndDate)}" };
-        if (t.DisabilityCategory is { } c) parts.Add($"{c} {t.DisabilityGrade}");
+        if (t.DisabilityCategory is { } c) parts.Add($"{Labels.Zh(c)}{t.DisabilityGrade}级");
         if (!string.IsNullOrEmpty(t.Source)) parts.Add(t.Source);
         return string.Join("; ", parts);
     }
