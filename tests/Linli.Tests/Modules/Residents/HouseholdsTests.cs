@@ -71,4 +71,23 @@ public sealed class HouseholdsTests(Apps apps)
         Assert.Equal(HttpStatusCode.Conflict, delete.Status);
         Assert.Equal(HttpStatusCode.NoContent, deleteEmpty.Status);
     }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task CreateResident_AsSelfInHeadlessHousehold_BecomesHead(Provider provider)
+    {
+        var home = await (await apps.For(provider)).CreateHomeAsync();
+        var household = await home.Worker.PostOkAsync("/api/v1/households", new { houseId = home.HouseId, type = "Registered" });
+
+        var head = await home.AddResidentAsync("宋户主", TestIds.New(new DateOnly(1955, 2, 2)), householdId: household.Id(), relationship: "本人");
+        var second = await home.Worker.SendAsync(HttpMethod.Post, "/api/v1/residents", new { name = "宋二", idNumber = TestIds.New(new DateOnly(1956, 2, 2)),
+            householdId = household.Id(), relationship = "Self" });
+        var noRelationship = await home.Worker.SendAsync(HttpMethod.Post, "/api/v1/residents", new { name = "宋三", idNumber = TestIds.New(new DateOnly(1957, 2, 2)),
+            householdId = household.Id() });
+
+        Assert.Equal(head.Id(), head.GetProperty("household").GetProperty("headResidentId").GetInt64());
+        Assert.Equal(home.HouseId, head.GetProperty("house").GetProperty("id").GetInt64());   // lives at the household's house
+        Assert.Equal(HttpStatusCode.Conflict, second.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, noRelationship.Status);
+        Assert.Single(noRelationship.Body.Errors("relationship"));
+    }
 }

@@ -1,5 +1,4 @@
 using Linli.Data;
-using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Residents;

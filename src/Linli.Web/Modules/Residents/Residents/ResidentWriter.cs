@@ -69,30 +69,32 @@ public static class ResidentWriter
         changes.Set("employment", r.Employment, v.Employment, x => r.Employment = x);
         changes.Set("political", r.Political, v.Political, x => r.Political = x);
         changes.Set("notes", r.Notes, v.Notes, x => r.Notes = x);
+        // A new record gets one "record" row instead of field rows, so its display values are not looked up.
+        var isNew = existing is null;
         if (r.HouseId != house?.Id)
         {
-            changes.Add("houseId", await Addresses.OfHouseAsync(db, r.HouseId, ct), house is null ? null : await Addresses.OfHouseAsync(db, house.Id, ct));
+            if (!isNew) changes.Add("houseId", await Addresses.OfHouseAsync(db, r.HouseId, ct), house is null ? null : await Addresses.OfHouseAsync(db, house.Id, ct));
             r.HouseId = house?.Id;
         }
         if (r.HouseholdId != household?.Id)
         {
             // Named by the household's address: people read the history, not ids.
             var oldHouse = r.HouseholdId is { } oldId ? await db.Households.Where(h => h.Id == oldId).Select(h => (long?)h.HouseId).SingleOrDefaultAsync(ct) : null;
-            changes.Add("householdId", await Addresses.OfHouseAsync(db, oldHouse, ct), household is null ? null : await Addresses.OfHouseAsync(db, household.HouseId, ct));
+            if (!isNew) changes.Add("householdId", await Addresses.OfHouseAsync(db, oldHouse, ct), household is null ? null : await Addresses.OfHouseAsync(db, household.HouseId, ct));
             r.HouseholdId = household?.Id;
         }
         changes.Set("relationship", r.Relationship, household is null ? null : v.Relationship, x => r.Relationship = x);
         changes.Set("status", r.Status, v.Status, x => r.Status = x);
         if (r.OrgUnitId != unitId)
         {
-            changes.Add("orgUnitId", await UnitNameAsync(db, r.OrgUnitId, ct), await UnitNameAsync(db, unitId, ct));
+            if (!isNew) changes.Add("orgUnitId", await UnitNameAsync(db, r.OrgUnitId, ct), await UnitNameAsync(db, unitId, ct));
             r.OrgUnitId = unitId;
         }
         var moved = existing is not null && r.OrgPath != path;
         r.OrgPath = path;
         if (household is not null && v.Relationship == Relationship.Self) household.Head = r;
 
-        if (existing is null)
+        if (isNew)
         {
             db.Residents.Add(r);
             changes.Clear();
