@@ -3,8 +3,10 @@ using Linli.Data;
 using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
 using Linli.Modules.Organization;
+using Linli.Modules.Residents;
 using Linli.Platform.Auth;
 using Linli.Platform.Hosting;
+using Linli.Platform.Privacy;
 using Linli.Platform.Problems;
 using Linli.Platform.Security;
 
@@ -20,6 +22,8 @@ builder.Services.AddLinliUi();
 builder.Services.AddAuditLog(builder.Configuration);
 builder.Services.AddOrganization();
 builder.Services.AddAccounts();
+builder.Services.AddPrivacy(builder.Configuration);
+builder.Services.AddResidents();
 
 var app = builder.Build();
 
@@ -44,6 +48,11 @@ api.MapGroup("/org-units").MapOrgUnitsApi();
 api.MapGroup("/departments").MapDepartmentsApi();
 api.MapGroup("/users").MapAccountsApi();
 api.MapGroup("/audit").MapAuditApi();
+api.MapGroup("/residents").MapResidentsApi();
+api.MapGroup("/resident-tags").MapResidentTagsApi();
+api.MapGroup("/buildings").MapBuildingsApi();
+api.MapGroup("/houses").MapHousesApi();
+api.MapGroup("/households").MapHouseholdsApi();
 app.MapLinliUi();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Linli.Modules.Organization;
+using Linli.Modules.Residents;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.OrgScope;
@@ -13,17 +14,28 @@ namespace Linli.Data;
 public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser) : IdentityDbContext<AppUser>(options)
 {
     public const string OrgScopeFilter = "OrgScope";
+    public const string SensitiveTagsFilter = "SensitiveTags";
 
     public CurrentUser CurrentUser => currentUser;
 
     // Read by the query filters; EF sends it as a parameter. Null (no scope) matches nothing.
     string? ScopePath => currentUser.ScopePath;
 
+    // Read by the sensitive-tag filters: false hides sensitive tags (and their history) as if they did not exist.
+    bool SensitiveTagsVisible => currentUser.SeesSensitiveTags();
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<House> Houses => Set<House>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ResidentTag> ResidentTags => Set<ResidentTag>();
+    public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
+    public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -35,6 +47,14 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         // Every IOrgScoped entity is listed here; a test fails if one is missing.
         ScopeByOrg<OrgUnit>(b);
         ScopeByOrg<Department>(b);
+        ScopeByOrg<Building>(b);
+        ScopeByOrg<House>(b);
+        ScopeByOrg<Household>(b);
+        ScopeByOrg<Resident>(b);
+        ScopeByOrg<ResidentTag>(b);
+        ScopeByOrg<ResidentChange>(b);
+        b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
+        b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
 
     void ScopeByOrg<T>(ModelBuilder b) where T : class, IOrgScoped =>
@@ -95,5 +115,11 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<OrgUnit>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Department>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<AppUser>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Building>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<House>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Household>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Resident>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<ResidentTag>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<ResidentChange>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

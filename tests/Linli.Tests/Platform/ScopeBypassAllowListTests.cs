@@ -11,6 +11,18 @@ public sealed class ScopeBypassAllowListTests
         "Platform/Auth/LinliClaimsFactory.cs",   // the top bar names the caller's own unit
         "Components/Layout/OrgBreadcrumb.razor", // ancestors' names
         "Modules/Organization/",                 // breadcrumbs of the org tree
+        // Registry: yes/no checks that must look past the caller's grid (uniqueness city-wide, "still in use"),
+        // names of a visible house's building, and paths that follow a person or house when it moves.
+        "Modules/Residents/Buildings/BuildingAccess.cs",
+        "Modules/Residents/Buildings/DeleteBuilding.cs",
+        "Modules/Residents/Buildings/SaveBuilding.cs",
+        "Modules/Residents/Households/DeleteHousehold.cs",
+        "Modules/Residents/Households/SaveHousehold.cs",
+        "Modules/Residents/Houses/Addresses.cs",
+        "Modules/Residents/Houses/DeleteHouse.cs",
+        "Modules/Residents/Houses/SaveHouse.cs",
+        "Modules/Residents/Residents/ResidentPaths.cs",
+        "Modules/Residents/Residents/ResidentWriter.cs",
     ];
 
     static readonly string[] EnterSystemScopeAllowed =

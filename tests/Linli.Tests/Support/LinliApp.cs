@@ -20,6 +20,9 @@ public enum Provider { Sqlite, Postgres }
 public sealed class LinliApp : IAsyncDisposable
 {
     public const string Password = "Test@Pass2026";
+
+    // Fixed privacy key (bytes 1..32): no key file is written, and tests can decrypt what the app stored.
+    public const string PrivacyKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
     static int cityCounter;
 
     readonly WebApplicationFactory<Program> factory;
@@ -36,6 +39,7 @@ public sealed class LinliApp : IAsyncDisposable
             b.UseSetting("ConnectionStrings:Linli", connectionString);
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("Demo:Enabled", "false");
+            b.UseSetting("Privacy:Key", PrivacyKey);
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) b.UseSetting(k, v);
         });
@@ -127,6 +131,10 @@ public sealed class LinliApp : IAsyncDisposable
         await write.CommitAsync(default);
         return new TestTree(city, district, street, community, community2, grid, street2, community3);
     }
+
+    /// <summary>Another grid under <paramref name="community"/> (the tree has one).</summary>
+    public Task<OrgUnit> CreateGridAsync(OrgUnit community, string suffix = "002") =>
+        AddUnitAsync(community, OrgLevel.Grid, community.Code + suffix, $"网格{suffix}");
 
     /// <summary>Direct database access in whole-city scope, for arranging and asserting what the API cannot show.</summary>
     public IServiceScope SystemScope()

@@ -14,6 +14,10 @@ public static class Permissions
     public const string AuditRead = "Audit.Read";
     public const string Authenticated = "Authenticated";       // any signed-in account (profile, password change)
     public const string Portal = "Portal";                     // resident portal
+    public const string ResidentsRead = "Residents.Read";      // 人口与户籍: residents, households, houses, buildings
+    public const string ResidentsWrite = "Residents.Write";
+    public const string ResidentsReveal = "Residents.Reveal";  // see a whole ID number or phone, with a stated reason
+    public const string SensitiveTagsRead = "SensitiveTags.Read"; // disability, 低保/特困, 社区矫正, 刑释解教
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -25,5 +29,9 @@ public static class Permissions
         [AuditRead] = [Roles.Auditor],
         [Authenticated] = Roles.All,
         [Portal] = [Roles.Resident],
+        [ResidentsRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
+        [ResidentsWrite] = [Roles.CommunityWorker, Roles.GridWorker],
+        [ResidentsReveal] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
+        [SensitiveTagsRead] = [Roles.CommunityWorker, Roles.Official],
     };
 }

@@ -112,6 +112,572 @@ namespace Linli.Data.Migrations.Postgres
                     b.ToTable("OrgUnits", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.Building", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CommunityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Floors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("UnitCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("CommunityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Buildings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.House", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Area")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("BuildingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Floor")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RoomNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Tenure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("UnitNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Vacant")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("BuildingId", "UnitNumber", "RoomNumber")
+                        .IsUnique();
+
+                    b.ToTable("Houses", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("HeadResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeadResidentId");
+
+                    b.HasIndex("HouseId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.Resident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Education")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Employment")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("HouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("IdNumberCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdNumberIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PhoneIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Political")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegistrationMatch")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("RegistrationPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ResidenceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BirthDate");
+
+                    b.HasIndex("HouseId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("IdNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("PhoneIndex");
+
+                    b.ToTable("Residents", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ChangedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ResidentId", "ChangedAt");
+
+                    b.ToTable("ResidentChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DisabilityCategory")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TagCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("TagCode", "ResidentId");
+
+                    b.ToTable("ResidentTags", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.TagDefinition", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Derived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("TagDefinitions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "elderly-60",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = true,
+                            NameEn = "Elderly (60+)",
+                            NameZh = "老年人（60岁及以上）",
+                            Sensitive = false,
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "elderly-80",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = true,
+                            NameEn = "Elderly (80+)",
+                            NameZh = "高龄老人（80岁及以上）",
+                            Sensitive = false,
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "elderly-alone",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Living-alone elderly",
+                            NameZh = "独居老人",
+                            Sensitive = false,
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Code = "disabled",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Disabled",
+                            NameZh = "残疾人",
+                            Sensitive = true,
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Code = "dibao",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Minimum-income recipient (低保)",
+                            NameZh = "低保对象",
+                            Sensitive = true,
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Code = "tekun",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Destitute support (特困)",
+                            NameZh = "特困人员",
+                            Sensitive = true,
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Code = "unemployed",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Unemployed",
+                            NameZh = "失业人员",
+                            Sensitive = false,
+                            SortOrder = 70
+                        },
+                        new
+                        {
+                            Code = "4050",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "\"4050\" job seeker",
+                            NameZh = "“4050”人员",
+                            Sensitive = false,
+                            SortOrder = 80
+                        },
+                        new
+                        {
+                            Code = "zero-employment-family",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Zero-employment family",
+                            NameZh = "零就业家庭",
+                            Sensitive = false,
+                            SortOrder = 90
+                        },
+                        new
+                        {
+                            Code = "youfu",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Preferential care (优抚)",
+                            NameZh = "优抚对象",
+                            Sensitive = false,
+                            SortOrder = 100
+                        },
+                        new
+                        {
+                            Code = "correction",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Community correction",
+                            NameZh = "社区矫正对象",
+                            Sensitive = true,
+                            SortOrder = 110
+                        },
+                        new
+                        {
+                            Code = "released-prisoner",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Released prisoner (刑释解教)",
+                            NameZh = "刑满释放人员",
+                            Sensitive = true,
+                            SortOrder = 120
+                        },
+                        new
+                        {
+                            Code = "idle-youth",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = false,
+                            NameEn = "Idle youth",
+                            NameZh = "闲散青少年",
+                            Sensitive = false,
+                            SortOrder = 130
+                        },
+                        new
+                        {
+                            Code = "floating",
+                            Active = true,
+                            BuiltIn = true,
+                            Derived = true,
+                            NameEn = "Floating population",
+                            NameZh = "流动人口",
+                            Sensitive = false,
+                            SortOrder = 140
+                        });
+                });
+
             modelBuilder.Entity("Linli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -497,6 +1063,101 @@ namespace Linli.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.Building", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.House", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.Household", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Resident", "Head")
+                        .WithMany()
+                        .HasForeignKey("HeadResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Residents.House", null)
+                        .WithMany()
+                        .HasForeignKey("HouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Head");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.Resident", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.House", null)
+                        .WithMany()
+                        .HasForeignKey("HouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Residents.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentChange", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentTag", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Resident", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Residents.TagDefinition", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -546,6 +1207,11 @@ namespace Linli.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.Resident", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,60 @@
+using Linli.Platform.Auth;
+
+namespace Linli.Modules.Residents;
+
+// 人口与户籍 module: buildings → houses → households → residents, key-population tags, protected personal data.
+public static class ResidentsModule
+{
+    public static IServiceCollection AddResidents(this IServiceCollection services) => services;
+
+    public static RouteGroupBuilder MapResidentsApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Residents").RequireAuthorization(Permissions.ResidentsRead);
+        SearchResidents.Map(group);
+        GetResident.Map(group);
+        CreateResident.Map(group);
+        UpdateResident.Map(group);
+        RevealResident.Map(group);
+        AddResidentTag.Map(group);
+        UpdateResidentTag.Map(group);
+        RemoveResidentTag.Map(group);
+        return group;
+    }
+
+    public static RouteGroupBuilder MapResidentTagsApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Residents").RequireAuthorization(Permissions.ResidentsRead);
+        ListTagDefinitions.Map(group);
+        return group;
+    }
+
+    public static RouteGroupBuilder MapBuildingsApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Buildings").RequireAuthorization(Permissions.ResidentsRead);
+        ListBuildings.Map(group);
+        GetBuilding.Map(group);
+        SaveBuilding.Map(group);
+        DeleteBuilding.Map(group);
+        return group;
+    }
+
+    public static RouteGroupBuilder MapHousesApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Houses").RequireAuthorization(Permissions.ResidentsRead);
+        ListHouses.Map(group);
+        GetHouse.Map(group);
+        SaveHouse.Map(group);
+        DeleteHouse.Map(group);
+        return group;
+    }
+
+    public static RouteGroupBuilder MapHouseholdsApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Households").RequireAuthorization(Permissions.ResidentsRead);
+        ListHouseholds.Map(group);
+        GetHousehold.Map(group);
+        SaveHousehold.Map(group);
+        DeleteHousehold.Map(group);
+        return group;
+    }
+}
