@@ -48,6 +48,20 @@ public sealed class ResidentPagesTests(Apps apps)
         Assert.Contains("上门核实身份", Assert.Single(reasons));
     }
 
+    // The card and its tags panel share the request's DbContext; overlapping queries failed on PostgreSQL only.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task CardPage_RenderedRepeatedly_NeverFails(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var home = await app.CreateHomeAsync();
+        var resident = (await home.AddResidentAsync("页面丁", TestIds.New(new DateOnly(1964, 4, 4)))).Id();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++) statuses.Add((await home.Worker.GetPageAsync($"/residents/{resident}")).Status);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task CardPage_OutsiderGets404_DepartmentStaffIsTurnedAway(Provider provider)
     {
