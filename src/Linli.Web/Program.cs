@@ -53,6 +53,7 @@ api.MapGroup("/resident-tags").MapResidentTagsApi();
 api.MapGroup("/buildings").MapBuildingsApi();
 api.MapGroup("/houses").MapHousesApi();
 api.MapGroup("/households").MapHouseholdsApi();
+api.MapGroup("/stats").MapStatsApi();
 app.MapLinliUi();
 
 await app.RunAsync();

@@ -33,6 +33,7 @@ public static class ResidentsModule
         group.WithTags("Buildings").RequireAuthorization(Permissions.ResidentsRead);
         ListBuildings.Map(group);
         GetBuilding.Map(group);
+        GetBuildingLayout.Map(group);
         SaveBuilding.Map(group);
         DeleteBuilding.Map(group);
         return group;
@@ -55,6 +56,13 @@ public static class ResidentsModule
         GetHousehold.Map(group);
         SaveHousehold.Map(group);
         DeleteHousehold.Map(group);
+        return group;
+    }
+
+    public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Stats").RequireAuthorization(Permissions.ResidentsRead);
+        PopulationStats.Map(group);
         return group;
     }
 }
