@@ -29,7 +29,7 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
     List<Resident> members = [];
     House house = null!;
 
-    public void Fill(House target, Kind kind, List<Household> households, List<Resident> residents, List<(Household, Resident)> heads)
+    public void Fill(House target, Kind kind, List<Household> households, List<Resident> residents)
     {
         house = target;
         members = [];
@@ -94,7 +94,6 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
             }
         }
         households.Add(household);
-        heads.Add((household, members[0]));
         residents.AddRange(members);
     }
 

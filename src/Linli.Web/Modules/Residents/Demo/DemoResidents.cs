@@ -45,6 +45,11 @@ public static class DemoResidents
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+        // The heads last, in one statement: a household and its members refer to each other, and each household
+        // has exactly one 本人 member.
+        await db.Households.IgnoreQueryFilters().Where(h => h.HeadResidentId == null && h.OrgPath.StartsWith(cityPath))
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.HeadResidentId, h => db.Residents.IgnoreQueryFilters()
+                .Where(r => r.HouseholdId == h.Id && r.Relationship == Relationship.Self).Select(r => (long?)r.Id).FirstOrDefault()), ct);
         db.AddAuditEvent("Demo.SeedResidents", nameof(Resident), null, after: totals);
         await db.SaveChangesAsync(ct);
         return totals;
@@ -118,16 +123,10 @@ public static class DemoResidents
 
         var households = new List<Household>();
         var residents = new List<Resident>();
-        var heads = new List<(Household Household, Resident Head)>();
         foreach (var (house, kind) in occupied)
-            people.Fill(house, kind, households, residents, heads);
+            people.Fill(house, kind, households, residents);
         db.Households.AddRange(households);
         db.Residents.AddRange(residents);
-        await SaveAsync(db, ct);
-        // The head is set once both sides have ids: the household and its members refer to each other.
-        foreach (var (household, head) in heads)
-            household.HeadResidentId = head.Id;
-        db.ChangeTracker.DetectChanges();
         await SaveAsync(db, ct);
         db.ChangeTracker.Clear();
         return new(buildings.Count, houseList.Count, households.Count, residents.Count, residents.Sum(r => r.Tags.Count));
