@@ -23,6 +23,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/Houses/SaveHouse.cs",
         "Modules/Residents/Residents/ResidentPaths.cs",
         "Modules/Residents/Residents/ResidentWriter.cs",
+        "Modules/Residents/Demo/DemoResidents.cs",    // demo seeding, in system scope
     ];
 
     static readonly string[] EnterSystemScopeAllowed =

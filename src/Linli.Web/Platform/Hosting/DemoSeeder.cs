@@ -1,7 +1,9 @@
 using System.Globalization;
 using Linli.Data;
 using Linli.Modules.Organization;
+using Linli.Modules.Residents;
 using Linli.Platform.Auth;
+using Linli.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +11,16 @@ namespace Linli.Platform.Hosting;
 
 // 演示城市 demo city: seeds DemoCity and its accounts in one transaction. Runs in whole-city system scope.
 public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IServiceProvider services,
-    IOptions<DemoOptions> options, ILogger<DemoSeeder> log)
+    IOptions<DemoOptions> options, FieldProtector protector, TimeProvider time, ILogger<DemoSeeder> log)
 {
-    /// <summary>Seeds the demo city unless it exists already; a second run changes nothing.</summary>
+    /// <summary>Seeds the demo city and its residents unless they exist already; a second run changes nothing.</summary>
     public async Task SeedAsync(CancellationToken ct)
+    {
+        await SeedCityAsync(ct);
+        await SeedResidentsAsync(ct);
+    }
+
+    async Task SeedCityAsync(CancellationToken ct)
     {
         if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Code == DemoCity.CityCode, ct))
         {
@@ -32,6 +40,24 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
         await tx.CommitAsync(ct);
         log.LogInformation("Demo city seeded: {Units} org units, {Departments} departments, {Accounts} accounts in {Elapsed:0} ms.",
             units.Count, departments.Count, DemoCity.Accounts.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    // 人、户、房: a separate transaction, so a city seeded before the registry existed gets its residents too.
+    async Task SeedResidentsAsync(CancellationToken ct)
+    {
+        if (await db.Residents.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            log.LogInformation("Residents exist already; no demo residents seeded.");
+            return;
+        }
+        var cityPath = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Code == DemoCity.CityCode).Select(u => u.OrgPath).SingleAsync(ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var counts = await DemoResidents.SeedAsync(db, protector, cityPath, options.Value.Residents, today, ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Demo residents seeded: {Residents} residents in {Households} households, {Houses} houses, {Buildings} buildings, {Tags} tags in {Elapsed:0} ms.",
+            counts.Residents, counts.Households, counts.Houses, counts.Buildings, counts.Tags, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     async Task<Dictionary<string, OrgUnit>> AddUnitsAsync(CancellationToken ct)

@@ -74,4 +74,5 @@ public sealed class DemoOptions
     public bool? Enabled { get; set; }
     public string Password { get; set; } = "Demo@12345";
     public string Open311ApiKey { get; set; } = "demo-open311-key";
+    public int Residents { get; set; } = 50_000; // about how many demo residents to seed
 }

@@ -170,7 +170,8 @@ public sealed class DemoSeederTests
             if (TestEnvironment.IsCi) Assert.Fail("CI=true but LINLI_TEST_POSTGRES is not set: PostgreSQL tests cannot run.");
             Assert.Skip("PostgreSQL not configured (set LINLI_TEST_POSTGRES, or run ./test.sh).");
         }
-        return LinliApp.Create(provider, new Dictionary<string, string?> { ["Demo:Password"] = CustomPassword });
+        // A small registry: these tests are about the city and its accounts (DemoResidentsTests seeds the full one).
+        return LinliApp.Create(provider, new Dictionary<string, string?> { ["Demo:Password"] = CustomPassword, ["Demo:Residents"] = "600" });
     }
 
     static async Task SeedAsync(LinliApp app)
