@@ -14,6 +14,7 @@ public static class ResidentsModule
         GetResident.Map(group);
         CreateResident.Map(group);
         UpdateResident.Map(group);
+        ImportResidents.Map(group);
         RevealResident.Map(group);
         AddResidentTag.Map(group);
         UpdateResidentTag.Map(group);
