@@ -15,6 +15,7 @@ public static class ResidentsModule
         CreateResident.Map(group);
         UpdateResident.Map(group);
         ImportResidents.Map(group);
+        ExportResidents.Map(group);
         RevealResident.Map(group);
         AddResidentTag.Map(group);
         UpdateResidentTag.Map(group);
