@@ -14,6 +14,8 @@ public static class ResidentsModule
         GetResident.Map(group);
         CreateResident.Map(group);
         UpdateResident.Map(group);
+        ImportResidents.Map(group);
+        ExportResidents.Map(group);
         RevealResident.Map(group);
         AddResidentTag.Map(group);
         UpdateResidentTag.Map(group);

@@ -102,8 +102,9 @@ public static class ResidentWriter
         }
         changes.WriteTo(db, r, time);
 
-        // One save per transaction: the audit chain's lock is taken at the save and held to the commit.
-        await using var tx = moved ? await db.Database.BeginTransactionAsync(ct) : null;
+        // One save per transaction: the audit chain's lock is taken at the save and held to the commit. An import
+        // brings its own transaction around all its rows.
+        await using var tx = moved && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (moved) await ResidentPaths.FollowResidentAsync(db, r.Id, path, ct);
         try
         {
