@@ -107,14 +107,3 @@ public static class AccountRules
 
     static string CamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }
-
-/// <summary>Input errors found past DataAnnotations (password policy, binding); the API answers 400, pages show them by the fields.</summary>
-public sealed class FieldErrorsException(IDictionary<string, string[]> errors) : Exception("Invalid input.")
-{
-    public IDictionary<string, string[]> Errors { get; } = errors;
-
-    public static void ThrowIfAny(Dictionary<string, string[]> errors)
-    {
-        if (errors.Count > 0) throw new FieldErrorsException(errors);
-    }
-}

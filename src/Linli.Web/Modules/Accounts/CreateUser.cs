@@ -1,3 +1,4 @@
+using Linli.Platform.Problems;
 using System.ComponentModel.DataAnnotations;
 using Linli.Data;
 using Linli.Platform.Auth;
@@ -29,20 +30,14 @@ public static class CreateUser
     public static void Map(RouteGroupBuilder users) =>
         users.MapPost("/", Handle)
             .WithName("Users_Create")
+            .ProducesValidationProblem()
             .WithSummary("Create an account bound to an org unit or a department, with roles; it must change its password at first login");
 
-    static async Task<Results<Created<UserView>, ValidationProblem, NotFound>> Handle(
+    static async Task<Results<Created<UserView>, NotFound>> Handle(
         Request request, AppDbContext db, UserManager<AppUser> users, TimeProvider time, CancellationToken ct)
     {
-        try
-        {
-            var user = await ExecuteAsync(db, users, request, time.GetUtcNow(), ct);
-            return user is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/users/{user.Id}", user);
-        }
-        catch (FieldErrorsException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors);
-        }
+        var user = await ExecuteAsync(db, users, request, time.GetUtcNow(), ct);
+        return user is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/users/{user.Id}", user);
     }
 
     // Shared by the API and CreateAccountPage. Null: the unit or department is outside the caller's subtree.

@@ -1,3 +1,4 @@
+using Linli.Platform.Problems;
 using System.ComponentModel.DataAnnotations;
 using Linli.Data;
 using Linli.Platform.Auth;
@@ -17,20 +18,14 @@ public static class ResetPassword
     public static void Map(RouteGroupBuilder users) =>
         users.MapPost("/{id}/reset-password", Handle)
             .WithName("Users_ResetPassword")
+            .ProducesValidationProblem()
             .WithSummary("Set a new password (policy-checked); the user must change it at next login; their sessions and tokens end");
 
-    static async Task<Results<Ok<UserView>, ValidationProblem, NotFound>> Handle(
+    static async Task<Results<Ok<UserView>, NotFound>> Handle(
         string id, Request request, AppDbContext db, UserManager<AppUser> users, TimeProvider time, CancellationToken ct)
     {
-        try
-        {
-            var user = await ExecuteAsync(db, users, id, request, time.GetUtcNow(), ct);
-            return user is null ? TypedResults.NotFound() : TypedResults.Ok(user);
-        }
-        catch (FieldErrorsException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors);
-        }
+        var user = await ExecuteAsync(db, users, id, request, time.GetUtcNow(), ct);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(user);
     }
 
     public static async Task<UserView?> ExecuteAsync(AppDbContext db, UserManager<AppUser> users, string id, Request request,

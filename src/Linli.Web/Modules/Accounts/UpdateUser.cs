@@ -1,3 +1,4 @@
+using Linli.Platform.Problems;
 using System.ComponentModel.DataAnnotations;
 using Linli.Data;
 using Linli.Platform.Auth;
@@ -20,20 +21,14 @@ public static class UpdateUser
     public static void Map(RouteGroupBuilder users) =>
         users.MapPatch("/{id}", Handle)
             .WithName("Users_Update")
+            .ProducesValidationProblem()
             .WithSummary("Change display name, roles, or binding (orgUnitId, or departmentId which implies its unit)");
 
-    static async Task<Results<Ok<UserView>, ValidationProblem, NotFound>> Handle(
+    static async Task<Results<Ok<UserView>, NotFound>> Handle(
         string id, Request request, AppDbContext db, UserManager<AppUser> users, TimeProvider time, CancellationToken ct)
     {
-        try
-        {
-            var user = await ExecuteAsync(db, users, id, request, time.GetUtcNow(), ct);
-            return user is null ? TypedResults.NotFound() : TypedResults.Ok(user);
-        }
-        catch (FieldErrorsException e)
-        {
-            return TypedResults.ValidationProblem(e.Errors);
-        }
+        var user = await ExecuteAsync(db, users, id, request, time.GetUtcNow(), ct);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(user);
     }
 
     // Shared by the API and EditAccountPage. Null: the account, or the new unit/department, is outside the caller's subtree.

@@ -16,6 +16,11 @@ sealed class BusinessRuleExceptionHandler(IProblemDetailsService problems) : IEx
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is FieldErrorsException fields)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = new HttpValidationProblemDetails(fields.Errors), Exception = fields });
+        }
         if (exception is not BusinessRuleException e) return false;
         http.Response.StatusCode = e.Status;
         var details = new ProblemDetails { Status = e.Status, Title = e.Message, Detail = e.Message, Type = $"https://linli.dev/problems/{e.Code}" };
