@@ -24,6 +24,7 @@ public static class ResidentsModule
         MoveInResident.Map(group);
         MoveResident.Map(group);
         RegisterDeath.Map(group);
+        ListResidentEvents.Map(group);
         return group;
     }
 
