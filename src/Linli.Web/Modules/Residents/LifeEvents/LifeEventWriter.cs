@@ -62,39 +62,47 @@ public static class LifeEventWriter
     }
 
     /// <summary>
-    /// A person leaves their household. The head of a household with other active members may leave only when a new
-    /// head is named (one of those members), who then becomes 本人; the head of no one leaves the household headless.
+    /// The head of a household with other active members may leave it only when a new head is named (one of those
+    /// members), who then becomes 本人; the head of no one leaves the household headless.
     /// </summary>
+    public static async Task ReleaseHeadAsync(AppDbContext db, TimeProvider time, Resident r, long? newHeadId, DateOnly date, CancellationToken ct)
+    {
+        if (r.HouseholdId is not { } householdId) return;
+        // The caller sees the person; their household (and its members) may lie in another grid of the same community.
+        var household = await db.Households.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).SingleAsync(h => h.Id == householdId, ct);
+        if (household.HeadResidentId != r.Id) return;
+        var others = await db.Residents.IgnoreQueryFilters([AppDbContext.OrgScopeFilter])
+            .Where(m => m.HouseholdId == householdId && m.Id != r.Id && m.Status == ResidentStatus.Active).ToListAsync(ct);
+        if (others.Count > 0 && newHeadId is null)
+            throw new BusinessRuleException("household.head-leaving", Loc.T("此人是户主，户内还有其他成员：请先变更户主，或指定新户主。",
+                "This person is the head and the household has other members: change the head first, or name the new head."), field: "newHeadResidentId");
+        if (newHeadId is { } id)
+        {
+            var head = others.FirstOrDefault(m => m.Id == id) ?? throw new BusinessRuleException("household.head-not-member",
+                Loc.T("新户主须是本户的其他在册成员。", "The new head must be another active member of the household."),
+                StatusCodes.Status422UnprocessableEntity, "newHeadResidentId");
+            var headChanges = new ResidentChangeSet();
+            headChanges.Set<Relationship?>("relationship", head.Relationship, Relationship.Self, x => head.Relationship = x);
+            Record(db, time, head, LifeEventType.HeadChange, date, r.Name, head.Name, null, headChanges);
+        }
+        household.HeadResidentId = newHeadId;
+    }
+
+    /// <summary>A person leaves their household (and the head rule holds): one history row, named by the address.</summary>
     public static async Task LeaveHouseholdAsync(AppDbContext db, TimeProvider time, Resident r, long? newHeadId, DateOnly date,
         ResidentChangeSet changes, CancellationToken ct)
     {
-        if (r.HouseholdId is not { } householdId) return;
-        // The caller sees the person; their household (and its head) may lie in another grid of the same family.
-        var household = await db.Households.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).SingleAsync(h => h.Id == householdId, ct);
-        if (household.HeadResidentId == r.Id)
-        {
-            var others = await db.Residents.IgnoreQueryFilters([AppDbContext.OrgScopeFilter])
-                .Where(m => m.HouseholdId == householdId && m.Id != r.Id && m.Status == ResidentStatus.Active).ToListAsync(ct);
-            if (others.Count > 0 && newHeadId is null)
-                throw new BusinessRuleException("household.head-leaving", Loc.T("此人是户主，户内还有其他成员：请先变更户主，或指定新户主。",
-                    "This person is the head and the household has other members: change the head first, or name the new head."), field: "newHeadResidentId");
-            if (newHeadId is { } id)
-            {
-                var head = others.FirstOrDefault(m => m.Id == id) ?? throw new BusinessRuleException("household.head-not-member",
-                    Loc.T("新户主须是本户的其他在册成员。", "The new head must be another active member of the household."),
-                    StatusCodes.Status422UnprocessableEntity, "newHeadResidentId");
-                var headChanges = new ResidentChangeSet();
-                headChanges.Set<Relationship?>("relationship", head.Relationship, Relationship.Self, x => head.Relationship = x);
-                Record(db, time, head, LifeEventType.HeadChange, date, r.Name, head.Name, null, headChanges);
-            }
-            household.HeadResidentId = newHeadId;
-        }
-        changes.Add("householdId", await Addresses.OfHouseAsync(db, household.HouseId, ct), null);
+        if (r.HouseholdId is null) return;
+        await ReleaseHeadAsync(db, time, r, newHeadId, date, ct);
+        changes.Add("householdId", await HouseholdAddressAsync(db, r.HouseholdId, ct), null);
         r.HouseholdId = null;
         changes.Set("relationship", r.Relationship, null, x => r.Relationship = x);
     }
 
-    /// <summary>Puts the person in the target house and household and its unit; true when their path changed.</summary>
+    /// <summary>
+    /// Puts the person in the target house, household (none: leaves any) and unit; true when their path changed.
+    /// The caller has applied the head rule if the person leaves a household.
+    /// </summary>
     public static async Task<bool> PlaceAsync(AppDbContext db, Resident r, Target target, ResidentChangeSet changes, CancellationToken ct)
     {
         if (r.HouseId != target.House.Id)
@@ -102,13 +110,17 @@ public static class LifeEventWriter
             changes.Add("houseId", await Addresses.OfHouseAsync(db, r.HouseId, ct), await Addresses.OfHouseAsync(db, target.House.Id, ct));
             r.HouseId = target.House.Id;
         }
-        if (target.Household is { } household && r.HouseholdId != household.Id)
+        var household = target.Household;
+        if (household is null || r.HouseholdId != household.Id)
         {
-            changes.Add("householdId", null, await Addresses.OfHouseAsync(db, household.HouseId, ct));
-            r.HouseholdId = household.Id;
-            if (target.Relationship == Relationship.Self) household.HeadResidentId = r.Id;
+            if (r.HouseholdId is not null || household is not null)
+                changes.Add("householdId", await HouseholdAddressAsync(db, r.HouseholdId, ct),
+                    household is null ? null : await Addresses.OfHouseAsync(db, household.HouseId, ct));
+            if (household is { Id: 0 }) r.Household = household;   // a household saved with the person (分户)
+            else r.HouseholdId = household?.Id;
         }
-        if (target.Household is not null) changes.Set("relationship", r.Relationship, target.Relationship, x => r.Relationship = x);
+        if (household is not null && target.Relationship == Relationship.Self) household.HeadResidentId = r.Id;
+        changes.Set("relationship", r.Relationship, household is null ? null : target.Relationship, x => r.Relationship = x);
         if (r.OrgUnitId != target.House.GridId)
         {
             changes.Add("orgUnitId", await UnitNameAsync(db, r.OrgUnitId, ct), await UnitNameAsync(db, target.House.GridId, ct));
@@ -142,6 +154,10 @@ public static class LifeEventWriter
     }
 
     static string? Cut(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim() is { Length: > 200 } t ? t[..200] : s.Trim();
+
+    static async Task<string?> HouseholdAddressAsync(AppDbContext db, long? householdId, CancellationToken ct) => householdId is not { } id ? null :
+        await Addresses.OfHouseAsync(db, await db.Households.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).Where(h => h.Id == id)
+            .Select(h => (long?)h.HouseId).SingleOrDefaultAsync(ct), ct);
 
     static async Task<string?> UnitNameAsync(AppDbContext db, long id, CancellationToken ct) => id == 0 ? null :
         await db.OrgUnits.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(ct);

@@ -45,8 +45,7 @@ public static class MoveResident
         var date = request.Date!.Value;
         var changes = new ResidentChangeSet();
         var from = await Addresses.OfHouseAsync(db, r.HouseId, ct);
-        if (r.HouseholdId is not null && r.HouseholdId != target.Household?.Id)
-            await LifeEventWriter.LeaveHouseholdAsync(db, time, r, request.NewHeadResidentId, date, changes, ct);
+        if (r.HouseholdId != target.Household?.Id) await LifeEventWriter.ReleaseHeadAsync(db, time, r, request.NewHeadResidentId, date, ct);
         var moved = await LifeEventWriter.PlaceAsync(db, r, target, changes, ct);
         LifeEventWriter.Record(db, time, r, LifeEventType.Move, date, from, await Addresses.OfHouseAsync(db, target.House.Id, ct), request.Note, changes);
         db.AuditAction = "Resident.Move";

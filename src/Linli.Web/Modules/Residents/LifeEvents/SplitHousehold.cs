@@ -64,21 +64,16 @@ public static class SplitHousehold
         var split = new Household { HouseId = house.Id, OrgUnitId = house.GridId, OrgPath = house.OrgPath, Type = type!.Value };
         db.Households.Add(split);
         var from = await Addresses.OfHouseAsync(db, household.HouseId, ct);
-        var target = new LifeEventWriter.Target(house, null, null);
+        var to = await Addresses.OfHouseAsync(db, house.Id, ct);
         var moved = new List<Resident>();
         foreach (var m in leaving)
         {
-            var changes = new ResidentChangeSet();
-            if (await LifeEventWriter.PlaceAsync(db, m, target, changes, ct)) moved.Add(m);
-            var to = await Addresses.OfHouseAsync(db, house.Id, ct);
-            changes.Add("householdId", from, to);
-            m.Household = split;
             var relationship = m.Id == request.HeadResidentId ? Relationship.Self : relationships.GetValueOrDefault(m.Id, Relationship.Other);
-            changes.Set<Relationship?>("relationship", m.Relationship, relationship, x => m.Relationship = x);
+            var changes = new ResidentChangeSet();
+            if (await LifeEventWriter.PlaceAsync(db, m, new(house, split, relationship), changes, ct)) moved.Add(m);
             LifeEventWriter.Record(db, time, m, LifeEventType.Split, date, from, to, null, changes);
         }
         if (headLeaves) household.HeadResidentId = null;
-        split.HeadResidentId = request.HeadResidentId;   // an existing person: EF inserts the household, then moves the members
         db.AuditAction = "Household.Split";
         await LifeEventWriter.SaveAsync(db, moved, ct);
         return new(split.Id);
