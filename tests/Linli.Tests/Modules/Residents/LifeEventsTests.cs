@@ -150,6 +150,32 @@ public sealed class LifeEventsTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Move_HeadIntoAnotherHousehold_NamesNewHeadAndWritesOneHouseholdRow(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var home = await app.CreateHomeAsync();
+        var family = await home.CreateFamilyAsync("迁移丙");
+        var house2 = await home.Worker.PostOkAsync("/api/v1/houses", new { buildingId = home.BuildingId, gridId = home.Tree.Grid.Id, unitNumber = 2, floor = 2, roomNumber = "202" });
+        var otherHead = (await home.AddResidentAsync("迁移丙岳母", TestIds.New(new DateOnly(1950, 1, 1), male: false))).Id();
+        var target = await home.Worker.PostOkAsync("/api/v1/households", new { houseId = house2.Id(), type = "Registered", headResidentId = otherHead });
+
+        var card = await home.Worker.PostOkAsync($"/api/v1/residents/{family.HeadId}/move", new
+        {
+            houseId = house2.Id(), householdId = target.Id(), relationship = "儿媳/女婿", date = LifeEventsArrange.Past, newHeadResidentId = family.MemberId,
+        });
+
+        Assert.Equal(target.Id(), card.GetProperty("resident").GetProperty("householdId").GetInt64());
+        Assert.Equal("ChildInLaw", card.Str("relationship"));
+        // One row for the change of household (the other one is from joining the first household), none "left to nowhere".
+        var rows = card.History().Where(h => h.GetProperty("field").GetString() == "householdId")
+            .Select(h => (h.GetProperty("oldValue").GetString(), h.GetProperty("newValue").GetString())).ToList();
+        Assert.Equal([("3幢1单元502室", "3幢2单元202室"), (null, "3幢1单元502室")], rows);
+        var old = await home.Worker.GetJsonAsync($"/api/v1/households/{family.HouseholdId}");
+        Assert.Equal(family.MemberId, old.GetProperty("headResidentId").GetInt64());
+        Assert.Equal("Self", (await home.Worker.GetJsonAsync($"/api/v1/residents/{family.MemberId}")).Str("relationship"));
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task MoveOutThenMoveInElsewhere_KeepsTheSameRecordAndHistory(Provider provider)
     {
         var app = await apps.For(provider);
