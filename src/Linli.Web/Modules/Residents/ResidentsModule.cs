@@ -20,6 +20,11 @@ public static class ResidentsModule
         AddResidentTag.Map(group);
         UpdateResidentTag.Map(group);
         RemoveResidentTag.Map(group);
+        MoveOutResident.Map(group);      // 户籍变动 (LifeEvents/)
+        MoveInResident.Map(group);
+        MoveResident.Map(group);
+        RegisterDeath.Map(group);
+        ListResidentEvents.Map(group);
         return group;
     }
 
@@ -58,6 +63,9 @@ public static class ResidentsModule
         GetHousehold.Map(group);
         SaveHousehold.Map(group);
         DeleteHousehold.Map(group);
+        RegisterBirth.Map(group);        // 户籍变动 (LifeEvents/)
+        SplitHousehold.Map(group);
+        ChangeHouseholdHead.Map(group);
         return group;
     }
 

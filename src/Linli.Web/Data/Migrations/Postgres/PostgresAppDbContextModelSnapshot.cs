@@ -432,6 +432,63 @@ namespace Linli.Data.Migrations.Postgres
                     b.ToTable("ResidentChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ResidentId", "Date");
+
+                    b.ToTable("ResidentEvents", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Residents.ResidentTag", b =>
                 {
                     b.Property<long>("Id")
@@ -1131,6 +1188,17 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.ResidentChange", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentEvent", b =>
                 {
                     b.HasOne("Linli.Modules.Residents.Resident", "Resident")
                         .WithMany()

@@ -408,6 +408,60 @@ namespace Linli.Data.Migrations.Sqlite
                     b.ToTable("ResidentChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ResidentId", "Date");
+
+                    b.ToTable("ResidentEvents", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Residents.ResidentTag", b =>
                 {
                     b.Property<long>("Id")
@@ -1097,6 +1151,17 @@ namespace Linli.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.ResidentChange", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.ResidentEvent", b =>
                 {
                     b.HasOne("Linli.Modules.Residents.Resident", "Resident")
                         .WithMany()

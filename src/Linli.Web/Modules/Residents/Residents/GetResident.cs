@@ -41,6 +41,7 @@ public static class GetResident
         var household = r.HouseholdId is { } hid ? await GetHousehold.LoadAsync(db, time, hid, ct) : null;
         var house = r.HouseId is { } houseId ? await GetHouse.LoadAsync(db, houseId, ct) : null;
         var tags = await ResidentTags.ForResidentAsync(db, r, today, ct);
+        if (r.Status != ResidentStatus.Active) tags = tags.Where(t => !t.Derived).ToList();   // no age tags for the dead or gone
         var history = await db.ResidentChanges.AsNoTracking().Where(c => c.ResidentId == id)
             .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(200)
             .Select(c => new ChangeView(c.Field, c.OldValue, c.NewValue, c.ChangedBy, c.ChangedAt)).ToListAsync(ct);

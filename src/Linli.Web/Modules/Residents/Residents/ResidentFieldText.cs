@@ -24,6 +24,8 @@ public static class ResidentFieldText
         "relationship" => Loc.T("与户主关系", "Relationship to head"),
         "status" => Loc.T("状态", "Status"),
         "orgUnitId" => Loc.T("所属单位", "Unit"),
+        _ when field.StartsWith("event:", StringComparison.Ordinal) =>
+            Loc.T("户籍变动：", "Life event: ") + (Labels.Parse<LifeEventType>(field[6..]) is { } e ? Labels.Of(e) : field[6..]),
         _ when field.StartsWith("tag:", StringComparison.Ordinal) =>
             Loc.T("标签：", "Tag: ") + (tags.TryGetValue(field[4..], out var d) ? d.Name : field[4..]),
         _ => field,

@@ -14,6 +14,8 @@ public static class ResidentPaths
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.OrgPath, path), ct);
         await db.ResidentChanges.IgnoreQueryFilters().Where(c => c.ResidentId == residentId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrgPath, path), ct);
+        await db.ResidentEvents.IgnoreQueryFilters().Where(e => e.ResidentId == residentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.OrgPath, path), ct);
     }
 
     /// <summary>A house changed grid: its households and the people living there move with it.</summary>
@@ -26,6 +28,8 @@ public static class ResidentPaths
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.OrgPath, path), ct);
         await db.ResidentChanges.IgnoreQueryFilters().Where(c => residents.Select(r => r.Id).Contains(c.ResidentId))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrgPath, path), ct);
+        await db.ResidentEvents.IgnoreQueryFilters().Where(e => residents.Select(r => r.Id).Contains(e.ResidentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.OrgPath, path), ct);
         await residents.ExecuteUpdateAsync(s => s.SetProperty(r => r.OrgPath, path).SetProperty(r => r.OrgUnitId, gridId), ct);
     }
 }

@@ -73,8 +73,15 @@ public static class SearchResidents
         var units = await db.OrgUnits.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var rows = page.Items.Select(r => new Row(r.Id, r.Name, r.Gender, Resident.AgeOn(r.BirthDate, today), r.IdNumberMasked, r.PhoneMasked,
             r.OrgUnitId, units.GetValueOrDefault(r.OrgUnitId), r.HouseId, r.HouseId is { } h ? addresses.GetValueOrDefault(h) : null,
-            r.ResidenceType, r.Status, tags[r.Id])).ToList();
+            r.ResidenceType, r.Status, r.Status == ResidentStatus.Active ? tags[r.Id] : WithoutDerived(tags[r.Id], r.BirthDate, r.ResidenceType, today))).ToList();
         return (new Paged<Row>(rows, page.Total), errors);
+    }
+
+    // Derived tags (age, floating) describe people who live here now; a moved-out or deceased record has none.
+    static List<ResidentTags.Ref> WithoutDerived(List<ResidentTags.Ref> tags, DateOnly birth, ResidenceType type, DateOnly today)
+    {
+        var derived = DerivedTags.For(birth, type, today).ToHashSet();
+        return tags.Where(t => !derived.Contains(t.Code)).ToList();
     }
 
     // A tag the caller may not know of behaves like one that does not exist: no results.
