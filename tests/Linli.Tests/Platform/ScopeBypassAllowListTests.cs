@@ -26,6 +26,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/LifeEvents/LifeEventWriter.cs",   // a leaving head's household and members may lie in another grid; unit names
         "Modules/Residents/LifeEvents/MoveInResident.cs",    // a moved-out record anywhere in the city returns; nothing of it is shown before
         "Modules/Residents/Demo/DemoResidents.cs",    // demo seeding, in system scope
+        "Modules/Residents/Tags/UpdateTagDefinition.cs", // a tag's history rows city-wide follow its sensitivity
     ];
 
     static readonly string[] EnterSystemScopeAllowed =

@@ -18,6 +18,8 @@ public static class Permissions
     public const string ResidentsWrite = "Residents.Write";
     public const string ResidentsReveal = "Residents.Reveal";  // see a whole ID number or phone, with a stated reason
     public const string SensitiveTagsRead = "SensitiveTags.Read"; // disability, 低保/特困, 社区矫正, 刑释解教
+    public const string TagDefinitionsRead = "TagDefinitions.Read";     // the key-population tag catalogue
+    public const string TagDefinitionsManage = "TagDefinitions.Manage"; // 自定义重点人群标签
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -33,5 +35,7 @@ public static class Permissions
         [ResidentsWrite] = [Roles.CommunityWorker, Roles.GridWorker],
         [ResidentsReveal] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
         [SensitiveTagsRead] = [Roles.CommunityWorker, Roles.Official],
+        [TagDefinitionsRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
+        [TagDefinitionsManage] = [Roles.SystemAdmin],
     };
 }

@@ -53,8 +53,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
         var cityPath = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Code == DemoCity.CityCode).Select(u => u.OrgPath).SingleAsync(ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var counts = await DemoResidents.SeedAsync(db, protector, cityPath, options.Value.Residents, today, ct);
+        var counts = await DemoResidents.SeedAsync(db, protector, cityPath, options.Value.Residents, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Demo residents seeded: {Residents} residents in {Households} households, {Houses} houses, {Buildings} buildings, {Tags} tags in {Elapsed:0} ms.",
             counts.Residents, counts.Households, counts.Houses, counts.Buildings, counts.Tags, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -105,7 +104,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
                 UserName = account.UserName, DisplayName = account.DisplayName,
                 OrgUnitId = unit.Id, OrgPath = unit.OrgPath,
                 DepartmentId = account.DepartmentCode is null ? null : departments[account.DepartmentCode].Id,
-                CreatedAt = DateTime.UtcNow, IsDemo = true, MustChangePassword = false,
+                CreatedAt = time.GetUtcNow().UtcDateTime, IsDemo = true, MustChangePassword = false,
             };
             // The first account runs the password policy and hashes; the rest share that hash, since hashing is
             // most of the seeding time and the demo password is published anyway.

@@ -81,6 +81,8 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
         var household = new Household { HouseId = house.Id, OrgUnitId = house.GridId, OrgPath = house.OrgPath, Type = type };
         if (type == HouseholdType.Registered && rng.Next(100) == 0)
             foreach (var m in members) Tag(m, TagCodes.Dibao, "民政局", years: 5);
+        if (type == HouseholdType.Registered && IsZeroEmployment(members, today))
+            foreach (var m in members) Tag(m, TagCodes.ZeroEmploymentFamily, "人社局", years: 2);
         foreach (var m in members)
         {
             m.Household = household;
@@ -98,6 +100,16 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
     }
 
     int Age(int min, int max) => rng.Next(min, max + 1);
+
+    /// <summary>
+    /// 零就业家庭: a registered household whose members of working age (16 to 60, women to 55) who want work are
+    /// all unemployed: someone is unemployed and nobody of working age is employed.
+    /// </summary>
+    public static bool IsZeroEmployment(IEnumerable<Resident> household, DateOnly today)
+    {
+        var workingAge = household.Where(m => m.AgeOn(today) >= 16 && m.AgeOn(today) < (m.Gender == Gender.Female ? 55 : 60)).ToList();
+        return workingAge.Any(m => m.Employment == EmploymentStatus.Unemployed) && workingAge.All(m => m.Employment != EmploymentStatus.Employed);
+    }
 
     int Couple(int headAge, Gender headGender)
     {

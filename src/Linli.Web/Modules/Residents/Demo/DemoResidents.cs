@@ -11,11 +11,17 @@ namespace Linli.Modules.Residents;
 // was seeded. Runs in system scope inside the caller's transaction.
 public static class DemoResidents
 {
+    /// <summary>
+    /// The day the demo people's ages and tag dates are counted from, whatever day the seed runs: the same seed
+    /// gives the same city. Ages shown drift by a year each year; move this forward when they look dated.
+    /// </summary>
+    public static readonly DateOnly ReferenceDate = new(2026, 1, 1);
+
     public sealed record Counts(int Buildings, int Houses, int Households, int Residents, int Tags);
 
     sealed record Grid(long Id, string Path);
 
-    public static async Task<Counts> SeedAsync(AppDbContext db, FieldProtector protector, string cityPath, int target, DateOnly today, CancellationToken ct)
+    public static async Task<Counts> SeedAsync(AppDbContext db, FieldProtector protector, string cityPath, int target, CancellationToken ct)
     {
         var units = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.OrgPath.StartsWith(cityPath) && (u.Level == OrgLevel.Community || u.Level == OrgLevel.Grid))
@@ -36,7 +42,7 @@ public static class DemoResidents
                 if (grids.Length == 0) continue;
                 // Spread the target evenly; the first communities take the remainder.
                 var share = target / communities.Count + (i < target % communities.Count ? 1 : 0);
-                var c = await SeedCommunityAsync(db, protector, community, grids, share, today, ids, ct);
+                var c = await SeedCommunityAsync(db, protector, community, grids, share, ids, ct);
                 totals = new(totals.Buildings + c.Buildings, totals.Houses + c.Houses, totals.Households + c.Households,
                     totals.Residents + c.Residents, totals.Tags + c.Tags);
             }
@@ -56,7 +62,7 @@ public static class DemoResidents
     }
 
     static async Task<Counts> SeedCommunityAsync(AppDbContext db, FieldProtector protector, OrgUnit community, Grid[] grids,
-        int share, DateOnly today, HashSet<string> ids, CancellationToken ct)
+        int share, HashSet<string> ids, CancellationToken ct)
     {
         var rng = new Random(int.Parse(community.Code.AsSpan(3), CultureInfo.InvariantCulture));
         var district = community.Code[..6];
@@ -104,7 +110,7 @@ public static class DemoResidents
 
         // Who lives where, decided before the houses are saved, since the tenure follows the occupants.
         var occupancy = Math.Clamp(share / 2.7 / houseList.Count, 0.05, 0.95);
-        var people = new DemoHouseholds(rng, protector, today, district, ids);
+        var people = new DemoHouseholds(rng, protector, ReferenceDate, district, ids);
         var occupied = new List<(House House, DemoHouseholds.Kind Kind)>();
         foreach (var house in houseList)
         {

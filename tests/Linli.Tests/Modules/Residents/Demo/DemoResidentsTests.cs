@@ -76,6 +76,20 @@ public sealed class DemoResidentsTests
         Assert.InRange(perTag[TagCodes.Disabled] / (double)residents.Count, 0.01, 0.04);
         Assert.True(perTag[TagCodes.CommunityCorrection] < perTag[TagCodes.Disabled] / 10);
 
+        // 零就业家庭: whole registered households, rare, where nobody of working age is employed.
+        var ref0 = DemoResidents.ReferenceDate;
+        var residentById = residents.ToDictionary(r => r.Id);
+        var zeroFamilies = tags.Where(t => t.TagCode == TagCodes.ZeroEmploymentFamily)
+            .Select(t => residentById[t.ResidentId].HouseholdId!.Value).Distinct().ToList();
+        Assert.InRange(zeroFamilies.Count / (double)households.Count, 0.0005, 0.02);
+        var zeroTagged = tags.Where(t => t.TagCode == TagCodes.ZeroEmploymentFamily).Select(t => t.ResidentId).ToHashSet();
+        Assert.All(zeroFamilies, h =>
+        {
+            Assert.All(byHousehold[h], m => Assert.Contains(m.Id, zeroTagged));
+            Assert.Equal(HouseholdType.Registered, households.Single(x => x.Id == h).Type);
+            Assert.DoesNotContain(byHousehold[h], m => m.Employment == EmploymentStatus.Employed && m.AgeOn(ref0) is >= 16 and < 55);
+        });
+
         // demo.worker1's community is populated.
         var qingshi = units.Values.Single(u => u.Name == "青石社区");
         Assert.True(residents.Count(r => r.OrgPath.StartsWith(qingshi.OrgPath, StringComparison.Ordinal)) > 1000);
@@ -91,16 +105,30 @@ public sealed class DemoResidentsTests
         Assert.Equal(first, second);
     }
 
-    static async Task<List<string>> PeopleAsync(Provider provider)
+    // Two seeds on different days (one a leap day, years apart): the same people, ages and tag dates.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Seed_OnDifferentDays_SameCity(Provider provider)
+    {
+        var first = await PeopleAsync(provider, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        var second = await PeopleAsync(provider, new DateTimeOffset(2032, 2, 29, 23, 30, 0, TimeSpan.FromHours(8)));
+
+        Assert.InRange(first.Count, 2_500, 3_500);
+        Assert.Equal(first, second);
+    }
+
+    static async Task<List<string>> PeopleAsync(Provider provider, DateTimeOffset? now = null)
     {
         await using var app = Fresh(provider, residents: 3_000);
-        await SeedAsync(app);
+        await SeedAsync(app, now);
         using var scope = app.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<FieldProtector>();
         var rows = await db.Residents.IgnoreQueryFilters().AsNoTracking().OrderBy(r => r.Id)
-            .Select(r => new { r.Name, r.IdNumberCipher, r.BirthDate, r.OrgPath }).ToListAsync(TestContext.Current.CancellationToken);
-        return rows.Select(r => $"{r.Name} {(r.IdNumberCipher is null ? "-" : protector.Decrypt(r.IdNumberCipher))} {r.BirthDate} {r.OrgPath}").ToList();
+            .Select(r => new { r.Id, r.Name, r.IdNumberCipher, r.BirthDate, r.OrgPath, r.Employment }).ToListAsync(TestContext.Current.CancellationToken);
+        var tags = (await db.ResidentTags.IgnoreQueryFilters().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken))
+            .ToLookup(t => t.ResidentId, t => $"{t.TagCode}:{t.StartDate}~{t.EndDate}");
+        return rows.Select(r => $"{r.Name} {(r.IdNumberCipher is null ? "-" : protector.Decrypt(r.IdNumberCipher))} {r.BirthDate} {r.OrgPath} {r.Employment} "
+            + string.Join(",", tags[r.Id].Order(StringComparer.Ordinal))).ToList();
     }
 
     static LinliApp Fresh(Provider provider, int? residents = null)
@@ -115,9 +143,18 @@ public sealed class DemoResidentsTests
         return LinliApp.Create(provider, config);
     }
 
-    static async Task SeedAsync(LinliApp app)
+    static async Task SeedAsync(LinliApp app, DateTimeOffset? now = null)
     {
         using var scope = app.SystemScope();
-        await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(TestContext.Current.CancellationToken);
+        var seeder = now is { } at
+            ? ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider, new FixedTime(at))
+            : ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+        await seeder.SeedAsync(TestContext.Current.CancellationToken);
+    }
+
+    sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("UTC+8", now.Offset, "UTC+8", "UTC+8");
     }
 }
