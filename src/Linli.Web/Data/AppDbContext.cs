@@ -1,5 +1,6 @@
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
+using Linli.Modules.Visits;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.OrgScope;
@@ -36,6 +37,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<ResidentTag> ResidentTags => Set<ResidentTag>();
     public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
+    public DbSet<VisitRule> VisitRules => Set<VisitRule>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -53,6 +57,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<Resident>(b);
         ScopeByOrg<ResidentTag>(b);
         ScopeByOrg<ResidentChange>(b);
+        ScopeByOrg<Visit>(b);
+        ScopeByOrg<VisitPhoto>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -121,5 +127,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Resident>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentTag>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentChange>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Visit>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<VisitPhoto>().Property(u => u.OrgPath).UseCollation("C");
+        // A visit's time is the wall-clock time the worker states, not an instant: months and ledgers count in it.
+        b.Entity<Visit>().Property(v => v.VisitedAt).HasColumnType("timestamp without time zone");
     }
 }

@@ -18,6 +18,10 @@ public static class Permissions
     public const string ResidentsWrite = "Residents.Write";
     public const string ResidentsReveal = "Residents.Reveal";  // see a whole ID number or phone, with a stated reason
     public const string SensitiveTagsRead = "SensitiveTags.Read"; // disability, 低保/特困, 社区矫正, 刑释解教
+    public const string VisitsRead = "Visits.Read";            // 走访: visits, due lists, coverage, ledgers
+    public const string VisitsRecord = "Visits.Record";        // record a visit as the worker who made it
+    public const string VisitRulesRead = "VisitRules.Read";    // 走访频次
+    public const string VisitRulesManage = "VisitRules.Manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -33,5 +37,9 @@ public static class Permissions
         [ResidentsWrite] = [Roles.CommunityWorker, Roles.GridWorker],
         [ResidentsReveal] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
         [SensitiveTagsRead] = [Roles.CommunityWorker, Roles.Official],
+        [VisitsRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
+        [VisitsRecord] = [Roles.CommunityWorker, Roles.GridWorker],
+        [VisitRulesRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
+        [VisitRulesManage] = [Roles.SystemAdmin],
     };
 }

@@ -313,6 +313,27 @@ namespace Linli.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisitRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TagCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IntervalDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitRules_TagDefinitions_TagCode",
+                        column: x => x.TagCode,
+                        principalTable: "TagDefinitions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Houses",
                 columns: table => new
                 {
@@ -488,6 +509,79 @@ namespace Linli.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WorkerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Situation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestsHeard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HelpGiven = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SupersededById = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Visits_SupersededById",
+                        column: x => x.SupersededById,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitPhotos_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "TagDefinitions",
                 columns: new[] { "Code", "Active", "BuiltIn", "Derived", "NameEn", "NameZh", "Sensitive", "SortOrder" },
@@ -507,6 +601,19 @@ namespace Linli.Data.Migrations.Sqlite
                     { "unemployed", true, true, false, "Unemployed", "失业人员", false, 70 },
                     { "youfu", true, true, false, "Preferential care (优抚)", "优抚对象", false, 100 },
                     { "zero-employment-family", true, true, false, "Zero-employment family", "零就业家庭", false, 90 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "VisitRules",
+                columns: new[] { "Id", "Active", "IntervalDays", "TagCode" },
+                values: new object[,]
+                {
+                    { 1, true, 365, null },
+                    { 2, true, 7, "elderly-alone" },
+                    { 3, true, 30, "correction" },
+                    { 4, true, 30, "elderly-80" },
+                    { 5, true, 30, "tekun" },
+                    { 6, true, 90, "dibao" }
                 });
 
             migrationBuilder.CreateIndex(
@@ -741,6 +848,52 @@ namespace Linli.Data.Migrations.Sqlite
                 table: "ResidentTags",
                 columns: new[] { "TagCode", "ResidentId" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPhotos_OrgPath",
+                table: "VisitPhotos",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPhotos_VisitId",
+                table: "VisitPhotos",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRules_TagCode",
+                table: "VisitRules",
+                column: "TagCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_HouseholdId_VisitedAt",
+                table: "Visits",
+                columns: new[] { "HouseholdId", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OriginalId",
+                table: "Visits",
+                column: "OriginalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_ResidentId",
+                table: "Visits",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SupersededById",
+                table: "Visits",
+                column: "SupersededById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_WorkerId_VisitedAt",
+                table: "Visits",
+                columns: new[] { "WorkerId", "VisitedAt" });
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Households_Residents_HeadResidentId",
                 table: "Households",
@@ -815,10 +968,19 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "ResidentTags");
 
             migrationBuilder.DropTable(
+                name: "VisitPhotos");
+
+            migrationBuilder.DropTable(
+                name: "VisitRules");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
 
             migrationBuilder.DropTable(
                 name: "TagDefinitions");
