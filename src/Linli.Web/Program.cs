@@ -4,6 +4,7 @@ using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
+using Linli.Modules.Visits;
 using Linli.Platform.Auth;
 using Linli.Platform.Hosting;
 using Linli.Platform.Privacy;
@@ -24,6 +25,7 @@ builder.Services.AddOrganization();
 builder.Services.AddAccounts();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddResidents();
+builder.Services.AddVisits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -54,6 +56,9 @@ api.MapGroup("/buildings").MapBuildingsApi();
 api.MapGroup("/houses").MapHousesApi();
 api.MapGroup("/households").MapHouseholdsApi();
 api.MapGroup("/stats").MapStatsApi();
+api.MapGroup("/visits").MapVisitsApi();
+api.MapGroup("/ledgers").MapLedgersApi();
+api.MapGroup("/visit-rules").MapVisitRulesApi();
 app.MapLinliUi();
 
 await app.RunAsync();

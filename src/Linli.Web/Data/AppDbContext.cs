@@ -1,5 +1,6 @@
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
+using Linli.Modules.Visits;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.OrgScope;
@@ -37,6 +38,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<ResidentEvent> ResidentEvents => Set<ResidentEvent>();
     public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
+    public DbSet<VisitRule> VisitRules => Set<VisitRule>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -55,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<ResidentTag>(b);
         ScopeByOrg<ResidentChange>(b);
         ScopeByOrg<ResidentEvent>(b);
+        ScopeByOrg<Visit>(b);
+        ScopeByOrg<VisitPhoto>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -124,5 +130,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<ResidentTag>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentChange>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentEvent>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Visit>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<VisitPhoto>().Property(u => u.OrgPath).UseCollation("C");
+        // A visit's time is the wall-clock time the worker states, not an instant: months and ledgers count in it.
+        b.Entity<Visit>().Property(v => v.VisitedAt).HasColumnType("timestamp without time zone");
     }
 }

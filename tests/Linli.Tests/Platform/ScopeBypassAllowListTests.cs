@@ -27,6 +27,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/LifeEvents/MoveInResident.cs",    // a moved-out record anywhere in the city returns; nothing of it is shown before
         "Modules/Residents/Demo/DemoResidents.cs",    // demo seeding, in system scope
         "Modules/Residents/Tags/UpdateTagDefinition.cs", // a tag's history rows city-wide follow its sensitivity
+        "Modules/Visits/VisitSchedule.cs",       // sensitive tags set visit frequency (scope filter kept), never shown
     ];
 
     static readonly string[] EnterSystemScopeAllowed =

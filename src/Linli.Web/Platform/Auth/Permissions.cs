@@ -20,6 +20,10 @@ public static class Permissions
     public const string SensitiveTagsRead = "SensitiveTags.Read"; // disability, 低保/特困, 社区矫正, 刑释解教
     public const string TagDefinitionsRead = "TagDefinitions.Read";     // the key-population tag catalogue
     public const string TagDefinitionsManage = "TagDefinitions.Manage"; // 自定义重点人群标签
+    public const string VisitsRead = "Visits.Read";            // 走访: visits, due lists, coverage, ledgers
+    public const string VisitsRecord = "Visits.Record";        // record a visit as the worker who made it
+    public const string VisitRulesRead = "VisitRules.Read";    // 走访频次
+    public const string VisitRulesManage = "VisitRules.Manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -37,5 +41,9 @@ public static class Permissions
         [SensitiveTagsRead] = [Roles.CommunityWorker, Roles.Official],
         [TagDefinitionsRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
         [TagDefinitionsManage] = [Roles.SystemAdmin],
+        [VisitsRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
+        [VisitsRecord] = [Roles.CommunityWorker, Roles.GridWorker],
+        [VisitRulesRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
+        [VisitRulesManage] = [Roles.SystemAdmin],
     };
 }

@@ -735,6 +735,215 @@ namespace Linli.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Linli.Modules.Visits.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("HelpGiven")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("HouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OriginalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PeopleMet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestsHeard")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("SupersededById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("VisitedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("WorkerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OriginalId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("HouseholdId", "VisitedAt");
+
+                    b.HasIndex("WorkerId", "VisitedAt");
+
+                    b.ToTable("Visits", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TagCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagCode")
+                        .IsUnique();
+
+                    b.ToTable("VisitRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            IntervalDays = 365
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            IntervalDays = 7,
+                            TagCode = "elderly-alone"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            IntervalDays = 30,
+                            TagCode = "correction"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            IntervalDays = 30,
+                            TagCode = "elderly-80"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            IntervalDays = 30,
+                            TagCode = "tekun"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            IntervalDays = 90,
+                            TagCode = "dibao"
+                        });
+                });
+
             modelBuilder.Entity("Linli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1226,6 +1435,46 @@ namespace Linli.Data.Migrations.Postgres
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Visits.Visit", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Visits.Visit", "SupersededBy")
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitPhoto", b =>
+                {
+                    b.HasOne("Linli.Modules.Visits.Visit", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitRule", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.TagDefinition", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1280,6 +1529,11 @@ namespace Linli.Data.Migrations.Postgres
             modelBuilder.Entity("Linli.Modules.Residents.Resident", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.Visit", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

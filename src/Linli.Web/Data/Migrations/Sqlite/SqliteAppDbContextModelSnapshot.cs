@@ -705,6 +705,207 @@ namespace Linli.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Linli.Modules.Visits.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelpGiven")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OriginalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeopleMet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestsHeard")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VisitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OriginalId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("SupersededById");
+
+                    b.HasIndex("HouseholdId", "VisitedAt");
+
+                    b.HasIndex("WorkerId", "VisitedAt");
+
+                    b.ToTable("Visits", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TagCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagCode")
+                        .IsUnique();
+
+                    b.ToTable("VisitRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            IntervalDays = 365
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            IntervalDays = 7,
+                            TagCode = "elderly-alone"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            IntervalDays = 30,
+                            TagCode = "correction"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            IntervalDays = 30,
+                            TagCode = "elderly-80"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            IntervalDays = 30,
+                            TagCode = "tekun"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            IntervalDays = 90,
+                            TagCode = "dibao"
+                        });
+                });
+
             modelBuilder.Entity("Linli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1189,6 +1390,46 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Visits.Visit", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Visits.Visit", "SupersededBy")
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitPhoto", b =>
+                {
+                    b.HasOne("Linli.Modules.Visits.Visit", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.VisitRule", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.TagDefinition", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1243,6 +1484,11 @@ namespace Linli.Data.Migrations.Sqlite
             modelBuilder.Entity("Linli.Modules.Residents.Resident", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Visits.Visit", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,1046 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Linli.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.TokenHash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    DepartmentId = table.Column<long>(type: "bigint", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Disabled = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastLoginAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Roles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ObjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ObjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrgUnits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    ParentId = table.Column<long>(type: "bigint", nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrgUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrgUnits_OrgUnits_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PasswordHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TagDefinitions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    Derived = table.Column<bool>(type: "boolean", nullable: false),
+                    BuiltIn = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TagDefinitions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Buildings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommunityId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Floors = table.Column<int>(type: "integer", nullable: false),
+                    UnitCount = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Buildings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Buildings_OrgUnits_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Departments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Departments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Departments_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IntervalDays = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitRules_TagDefinitions_TagCode",
+                        column: x => x.TagCode,
+                        principalTable: "TagDefinitions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Houses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BuildingId = table.Column<long>(type: "bigint", nullable: false),
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    UnitNumber = table.Column<int>(type: "integer", nullable: false),
+                    Floor = table.Column<int>(type: "integer", nullable: false),
+                    RoomNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Area = table.Column<double>(type: "double precision", nullable: true),
+                    Use = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Tenure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Vacant = table.Column<bool>(type: "boolean", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Houses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Houses_Buildings_BuildingId",
+                        column: x => x.BuildingId,
+                        principalTable: "Buildings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Houses_OrgUnits_GridId",
+                        column: x => x.GridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Households",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeadResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Households", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Households_Houses_HouseId",
+                        column: x => x.HouseId,
+                        principalTable: "Houses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Households_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Residents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IdNumberIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IdNumberMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PhoneCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RegistrationPlace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResidenceType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegistrationMatch = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Education = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Employment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Political = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HouseId = table.Column<long>(type: "bigint", nullable: true),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: true),
+                    Relationship = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Residents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Residents_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Residents_Houses_HouseId",
+                        column: x => x.HouseId,
+                        principalTable: "Houses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Residents_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Field = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OldValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentChanges_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentEvents_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResidentTags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DisabilityCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DisabilityGrade = table.Column<int>(type: "integer", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResidentTags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResidentTags_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ResidentTags_TagDefinitions_TagCode",
+                        column: x => x.TagCode,
+                        principalTable: "TagDefinitions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    HouseId = table.Column<long>(type: "bigint", nullable: false),
+                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    WorkerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PeopleMet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Situation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestsHeard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    HelpGiven = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OriginalId = table.Column<long>(type: "bigint", nullable: true),
+                    SupersededById = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Visits_SupersededById",
+                        column: x => x.SupersededById,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisitId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitPhotos_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "TagDefinitions",
+                columns: new[] { "Code", "Active", "BuiltIn", "Derived", "NameEn", "NameZh", "Sensitive", "SortOrder" },
+                values: new object[,]
+                {
+                    { "4050", true, true, false, "\"4050\" job seeker", "“4050”人员", false, 80 },
+                    { "correction", true, true, false, "Community correction", "社区矫正对象", true, 110 },
+                    { "dibao", true, true, false, "Minimum-income recipient (低保)", "低保对象", true, 50 },
+                    { "disabled", true, true, false, "Disabled", "残疾人", true, 40 },
+                    { "elderly-60", true, true, true, "Elderly (60+)", "老年人（60岁及以上）", false, 10 },
+                    { "elderly-80", true, true, true, "Elderly (80+)", "高龄老人（80岁及以上）", false, 20 },
+                    { "elderly-alone", true, true, false, "Living-alone elderly", "独居老人", false, 30 },
+                    { "floating", true, true, true, "Floating population", "流动人口", false, 140 },
+                    { "idle-youth", true, true, false, "Idle youth", "闲散青少年", false, 130 },
+                    { "released-prisoner", true, true, false, "Released prisoner (刑释解教)", "刑满释放人员", true, 120 },
+                    { "tekun", true, true, false, "Destitute support (特困)", "特困人员", true, 60 },
+                    { "unemployed", true, true, false, "Unemployed", "失业人员", false, 70 },
+                    { "youfu", true, true, false, "Preferential care (优抚)", "优抚对象", false, 100 },
+                    { "zero-employment-family", true, true, false, "Zero-employment family", "零就业家庭", false, 90 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "VisitRules",
+                columns: new[] { "Id", "Active", "IntervalDays", "TagCode" },
+                values: new object[,]
+                {
+                    { 1, true, 365, null },
+                    { 2, true, 7, "elderly-alone" },
+                    { 3, true, 30, "correction" },
+                    { 4, true, 30, "elderly-80" },
+                    { 5, true, 30, "tekun" },
+                    { 6, true, 90, "dibao" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_ExpiresAt",
+                table: "ApiTokens",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_DepartmentId",
+                table: "AspNetUsers",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OrgPath",
+                table: "AspNetUsers",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OrgUnitId",
+                table: "AspNetUsers",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_Action",
+                table: "AuditLog",
+                column: "Action");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_ObjectType_ObjectId",
+                table: "AuditLog",
+                columns: new[] { "ObjectType", "ObjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_TimeUtc",
+                table: "AuditLog",
+                column: "TimeUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_UserName_TimeUtc",
+                table: "AuditLog",
+                columns: new[] { "UserName", "TimeUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Buildings_CommunityId_Name",
+                table: "Buildings",
+                columns: new[] { "CommunityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Buildings_OrgPath",
+                table: "Buildings",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_Code",
+                table: "Departments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_OrgPath",
+                table: "Departments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_OrgUnitId",
+                table: "Departments",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_HeadResidentId",
+                table: "Households",
+                column: "HeadResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_HouseId",
+                table: "Households",
+                column: "HouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_OrgPath",
+                table: "Households",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_OrgUnitId",
+                table: "Households",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Houses_BuildingId_UnitNumber_RoomNumber",
+                table: "Houses",
+                columns: new[] { "BuildingId", "UnitNumber", "RoomNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Houses_GridId",
+                table: "Houses",
+                column: "GridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Houses_OrgPath",
+                table: "Houses",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_Code",
+                table: "OrgUnits",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_OrgPath",
+                table: "OrgUnits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrgUnits_ParentId",
+                table: "OrgUnits",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordHistory_UserId",
+                table: "PasswordHistory",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentChanges_OrgPath",
+                table: "ResidentChanges",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentChanges_ResidentId_ChangedAt",
+                table: "ResidentChanges",
+                columns: new[] { "ResidentId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentEvents_OrgPath",
+                table: "ResidentEvents",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentEvents_ResidentId_Date",
+                table: "ResidentEvents",
+                columns: new[] { "ResidentId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_BirthDate",
+                table: "Residents",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_HouseholdId",
+                table: "Residents",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_HouseId",
+                table: "Residents",
+                column: "HouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_IdNumberIndex",
+                table: "Residents",
+                column: "IdNumberIndex",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_Name",
+                table: "Residents",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_OrgPath",
+                table: "Residents",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_OrgUnitId",
+                table: "Residents",
+                column: "OrgUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Residents_PhoneIndex",
+                table: "Residents",
+                column: "PhoneIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentTags_OrgPath",
+                table: "ResidentTags",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentTags_ResidentId",
+                table: "ResidentTags",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResidentTags_TagCode_ResidentId",
+                table: "ResidentTags",
+                columns: new[] { "TagCode", "ResidentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPhotos_OrgPath",
+                table: "VisitPhotos",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPhotos_VisitId",
+                table: "VisitPhotos",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRules_TagCode",
+                table: "VisitRules",
+                column: "TagCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_HouseholdId_VisitedAt",
+                table: "Visits",
+                columns: new[] { "HouseholdId", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OrgPath",
+                table: "Visits",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OriginalId",
+                table: "Visits",
+                column: "OriginalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_ResidentId",
+                table: "Visits",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SupersededById",
+                table: "Visits",
+                column: "SupersededById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_WorkerId_VisitedAt",
+                table: "Visits",
+                columns: new[] { "WorkerId", "VisitedAt" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Households_Residents_HeadResidentId",
+                table: "Households",
+                column: "HeadResidentId",
+                principalTable: "Residents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Buildings_OrgUnits_CommunityId",
+                table: "Buildings");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Households_OrgUnits_OrgUnitId",
+                table: "Households");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Houses_OrgUnits_GridId",
+                table: "Houses");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Residents_OrgUnits_OrgUnitId",
+                table: "Residents");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Households_Houses_HouseId",
+                table: "Households");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Residents_Houses_HouseId",
+                table: "Residents");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Households_Residents_HeadResidentId",
+                table: "Households");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "PasswordHistory");
+
+            migrationBuilder.DropTable(
+                name: "ResidentChanges");
+
+            migrationBuilder.DropTable(
+                name: "ResidentEvents");
+
+            migrationBuilder.DropTable(
+                name: "ResidentTags");
+
+            migrationBuilder.DropTable(
+                name: "VisitPhotos");
+
+            migrationBuilder.DropTable(
+                name: "VisitRules");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
+                name: "TagDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "OrgUnits");
+
+            migrationBuilder.DropTable(
+                name: "Houses");
+
+            migrationBuilder.DropTable(
+                name: "Buildings");
+
+            migrationBuilder.DropTable(
+                name: "Residents");
+
+            migrationBuilder.DropTable(
+                name: "Households");
+        }
+    }
+}

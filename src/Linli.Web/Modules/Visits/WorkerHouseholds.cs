@@ -1,0 +1,27 @@
+using Linli.Data;
+using Linli.Modules.Residents;
+
+namespace Linli.Modules.Visits;
+
+// 包片联户 the households a worker looks after: those in the worker's part of the org tree (the grid or community
+// the account is bound to), within what the caller may see.
+public static class WorkerHouseholds
+{
+    public sealed record Worker(string Id, string Name, string OrgPath);
+
+    /// <summary>The worker, if the caller may see the unit the worker is bound to; null otherwise (→ 404).</summary>
+    public static async Task<Worker?> FindAsync(AppDbContext db, string workerId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == workerId && !u.Disabled)
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, u.OrgPath }).SingleOrDefaultAsync(ct);
+        if (user is null || user.OrgPath.Length == 0) return null;
+        if (!db.CurrentUser.CanSee(user.OrgPath) && user.Id != db.CurrentUser.UserId) return null;
+        return new Worker(user.Id, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? user.Id, user.OrgPath);
+    }
+
+    public static IQueryable<Household> Of(AppDbContext db, Worker worker) =>
+        db.Households.Where(h => h.OrgPath.StartsWith(worker.OrgPath));
+
+    public static async Task<bool> CoversAsync(AppDbContext db, Worker worker, long householdId, CancellationToken ct) =>
+        await Of(db, worker).AnyAsync(h => h.Id == householdId, ct);
+}
