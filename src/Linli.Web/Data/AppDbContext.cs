@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<ResidentTag> ResidentTags => Set<ResidentTag>();
     public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+    public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -53,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<Resident>(b);
         ScopeByOrg<ResidentTag>(b);
         ScopeByOrg<ResidentChange>(b);
+        ScopeByOrg<DuplicateFlag>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -121,5 +123,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Resident>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentTag>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentChange>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<DuplicateFlag>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

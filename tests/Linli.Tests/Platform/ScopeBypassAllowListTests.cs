@@ -24,6 +24,11 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/Residents/ResidentPaths.cs",
         "Modules/Residents/Residents/ResidentWriter.cs",
         "Modules/Residents/Demo/DemoResidents.cs",    // demo seeding, in system scope
+        // Duplicate cases: the holder of a number (yes/no and its path), both sides' rows of a case, the other
+        // side's unit name and claimed address, the claimed place a record moves to, tags/history that follow a merge.
+        "Modules/Residents/Duplicates/DuplicateCases.cs",
+        "Modules/Residents/Duplicates/ResolveDuplicateCase.cs",
+        "Modules/Residents/Duplicates/MergeResidents.cs",
     ];
 
     static readonly string[] EnterSystemScopeAllowed =

@@ -20,6 +20,10 @@ public static class ResidentsModule
         AddResidentTag.Map(group);
         UpdateResidentTag.Map(group);
         RemoveResidentTag.Map(group);
+        ListDuplicates.Map(group);
+        GetDuplicateCase.Map(group);
+        ResolveDuplicateCase.Map(group);
+        MergeResidents.Map(group);
         return group;
     }
 
