@@ -175,4 +175,31 @@ public sealed class DuplicatesTests(Apps apps)
         Assert.Equal(home.Tree.Grid.Name, pair.GetProperty("pair").GetProperty("unit").GetString());
         Assert.Equal(0, foreign.GetProperty("total").GetInt32());
     }
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Pages_FormRefusalLinksCase_HolderSeesCountAndDismissesWithForm(Provider provider)
+    {
+        var s = await ArrangeAsync(await apps.For(provider), "页面持有者");
+        var fields = new Dictionary<string, string> { ["Input.Name"] = "页面认领者", ["Input.IdNumber"] = s.IdNumber };
+
+        var refused = await s.Home.Worker.PostFormAsync($"/residents/new?houseId={s.Home.HouseId}", "resident", fields);
+        var caseId = await s.App.WithDbAsync(db => db.DuplicateFlags.Where(f => f.ResidentId == s.ResidentId && f.HolderFlagId == null).Select(f => f.Id).SingleAsync());
+        var list = await s.Holder.GetPageAsync("/residents/duplicates");
+        var casePage = await s.Holder.GetPageAsync($"/residents/duplicates/{caseId}");
+        var thirdPage = await s.Third.GetPageAsync($"/residents/duplicates/{caseId}");
+        var noNote = await s.Holder.PostFormAsync($"/residents/duplicates/{caseId}", "dismiss", new Dictionary<string, string> { ["DismissInput.Note"] = "" });
+        var dismissed = await s.Holder.PostFormAsync($"/residents/duplicates/{caseId}", "dismiss", new Dictionary<string, string> { ["DismissInput.Note"] = "页面排除" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains($"href=\"/residents/duplicates/{caseId}\"", refused.Html);
+        Assert.Contains("页面认领者", refused.Html);   // what was typed is kept
+        Assert.Contains($"/residents/duplicates/{caseId}", list.Html);
+        Assert.Matches("data-testid=\"duplicates-count\">1<", list.Html);
+        Assert.Contains("页面持有者", casePage.Html);
+        Assert.Contains("3幢1单元502室", casePage.Html);
+        Assert.Equal(HttpStatusCode.NotFound, thirdPage.Status);
+        Assert.Contains("请填写排除的说明", noNote.Html);
+        Assert.Equal(HttpStatusCode.Redirect, dismissed.Status);
+        var view = await s.Home.Worker.GetJsonAsync($"/api/v1/residents/duplicates/{caseId}");
+        Assert.Equal(("Dismissed", "页面排除"), (view.GetProperty("status").GetString(), view.GetProperty("resolutionNote").GetString()));
+    }
 }
