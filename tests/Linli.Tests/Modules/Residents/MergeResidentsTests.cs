@@ -116,4 +116,16 @@ public sealed class MergeResidentsTests(Apps apps)
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.DoesNotContain($"/residents/{p.Survivor}/merge?otherId={p.Other}", list.Html);
     }
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Patch_StatusMerged_Returns400_OnlyAMergeSetsIt(Provider provider)
+    {
+        var home = await (await apps.For(provider)).CreateHomeAsync();
+        var resident = (await home.AddResidentAsync("手改者", TestIds.New(new DateOnly(1979, 9, 9)))).Id();
+
+        var (status, body, _) = await home.Worker.SendAsync(HttpMethod.Patch, $"/api/v1/residents/{resident}", new { status = "Merged" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Single(body.Errors("status"));
+        Assert.Equal("Active", (await home.Worker.GetJsonAsync($"/api/v1/residents/{resident}")).GetProperty("resident").GetProperty("status").GetString());
+    }
 }

@@ -18,6 +18,8 @@ public static class ResidentWriter
         var stored = existing?.IdNumberCipher is { } cipher ? protector.Decrypt(cipher) : null;
         var (v, errors) = ResidentValues.Check(form, existing is null, stored, today);
         if (v is null) return new(null, errors);
+        if (v.Status == ResidentStatus.Merged && existing?.Status != ResidentStatus.Merged)
+            return new(null, new() { ["status"] = [Loc.T("“已合并”只能通过合并操作设置。", "Only a merge marks a record merged.")] });
 
         // Where the person belongs: the house's grid; else the household's house; else the community or grid named.
         Household? household = null;
