@@ -103,9 +103,12 @@ public sealed class MergeResidentsTests(Apps apps)
         var p = await ArrangeAsync(app, "页面合并者");
         var url = $"/residents/{p.Survivor}/merge?otherId={p.Other}";
 
+        var chooser = await p.Home.Worker.GetPageAsync($"/residents/{p.Survivor}/merge");
         var empty = await p.Home.Worker.PostFormAsync(url, "merge", new Dictionary<string, string> { ["Input.Reason"] = "" });
         var merged = await p.Home.Worker.PostFormAsync(url, "merge", new Dictionary<string, string> { ["Input.Reason"] = "页面核实同一人" });
 
+        Assert.Equal(HttpStatusCode.OK, chooser.Status);
+        Assert.Contains("id=\"merge-other\"", chooser.Html);
         Assert.Equal(HttpStatusCode.OK, empty.Status);
         Assert.Contains("请填写合并理由", empty.Html);
         Assert.Equal(HttpStatusCode.Redirect, merged.Status);
