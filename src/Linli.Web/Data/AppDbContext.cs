@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
     public DbSet<VisitRule> VisitRules => Set<VisitRule>();
+    public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -61,6 +62,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<ResidentEvent>(b);
         ScopeByOrg<Visit>(b);
         ScopeByOrg<VisitPhoto>(b);
+        ScopeByOrg<DuplicateFlag>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -134,5 +136,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<VisitPhoto>().Property(u => u.OrgPath).UseCollation("C");
         // A visit's time is the wall-clock time the worker states, not an instant: months and ledgers count in it.
         b.Entity<Visit>().Property(v => v.VisitedAt).HasColumnType("timestamp without time zone");
+        b.Entity<DuplicateFlag>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

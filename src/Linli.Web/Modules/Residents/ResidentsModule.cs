@@ -25,6 +25,10 @@ public static class ResidentsModule
         MoveResident.Map(group);
         RegisterDeath.Map(group);
         ListResidentEvents.Map(group);
+        ListDuplicates.Map(group);
+        GetDuplicateCase.Map(group);
+        ResolveDuplicateCase.Map(group);
+        MergeResidents.Map(group);
         return group;
     }
 

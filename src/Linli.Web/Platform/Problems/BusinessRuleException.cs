@@ -10,6 +10,9 @@ public sealed class BusinessRuleException(string code, string message, int statu
     public string Code { get; } = code;
     public int Status { get; } = status;
     public string? Field { get; } = field;
+
+    /// <summary>More members of the problem details answer, e.g. the duplicate case a refusal opened.</summary>
+    public Dictionary<string, object?> Extra { get; } = [];
 }
 
 sealed class BusinessRuleExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -26,6 +29,7 @@ sealed class BusinessRuleExceptionHandler(IProblemDetailsService problems) : IEx
         var details = new ProblemDetails { Status = e.Status, Title = e.Message, Detail = e.Message, Type = $"https://linli.dev/problems/{e.Code}" };
         details.Extensions["code"] = e.Code;
         if (e.Field is not null) details.Extensions["field"] = e.Field;
+        foreach (var (k, v) in e.Extra) details.Extensions[k] = v;
         return await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = details, Exception = e });
     }
 }

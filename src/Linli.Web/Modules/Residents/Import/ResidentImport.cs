@@ -84,7 +84,8 @@ public static class ResidentImport
 
         var existing = await db.Residents.SingleOrDefaultAsync(r => r.IdNumberIndex == index, ct);
         if (existing is null && await ResidentWriter.IdNumberTakenAsync(db, protector, id, null, ct))
-            return Fail("idNumber", Loc.T("该身份证号码已在本市其他单位登记，请联系对方或申请合并。", "This ID number is registered elsewhere in the city; contact that unit or request a merge."));
+            return Fail("idNumber", await DuplicateCases.ImportRowMessageAsync(db, time, index, houseId, row.Get("name"),
+                Loc.T("该身份证号码已在本市其他单位登记，请联系对方或申请合并。", "This ID number is registered elsewhere in the city; contact that unit or request a merge."), ct));
 
         var form = existing is null ? new ResidentForm() : ResidentForm.From(existing);
         string? Cell(string field, string? keep) => row.Get(field) is { Length: > 0 } v ? v : keep;

@@ -11,7 +11,7 @@ public static class GetResident
         string? IdNumber, string? Phone, string? RegistrationPlace, ResidenceType ResidenceType, RegistrationMatch RegistrationMatch,
         Education? Education, EmploymentStatus? Employment, PoliticalStatus? Political, string? Notes,
         long? HouseId, string? Address, long? HouseholdId, Relationship? Relationship, ResidentStatus Status,
-        long OrgUnitId, string? OrgUnitName);
+        long OrgUnitId, string? OrgUnitName, long? MergedIntoId = null);
 
     public sealed record Card(ResidentView Resident, GetHousehold.View? Household, GetHouse.View? House,
         IReadOnlyList<ResidentTags.View> Tags, IReadOnlyList<ChangeView> History);
@@ -36,7 +36,7 @@ public static class GetResident
         var unitName = await db.OrgUnits.Where(u => u.Id == r.OrgUnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var view = new ResidentView(r.Id, r.Name, r.Gender, r.BirthDate, r.AgeOn(today), r.Ethnicity, r.IdNumberMasked, r.PhoneMasked,
             r.RegistrationPlace, r.ResidenceType, r.RegistrationMatch, r.Education, r.Employment, r.Political, r.Notes,
-            r.HouseId, address, r.HouseholdId, r.Relationship, r.Status, r.OrgUnitId, unitName);
+            r.HouseId, address, r.HouseholdId, r.Relationship, r.Status, r.OrgUnitId, unitName, r.MergedIntoId);
 
         var household = r.HouseholdId is { } hid ? await GetHousehold.LoadAsync(db, time, hid, ct) : null;
         var house = r.HouseId is { } houseId ? await GetHouse.LoadAsync(db, houseId, ct) : null;

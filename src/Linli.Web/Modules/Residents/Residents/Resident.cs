@@ -34,6 +34,7 @@ public sealed class Resident : IOrgScoped
     public long? HouseholdId { get; set; }
     public Relationship? Relationship { get; set; } // to the head of the household
     public ResidentStatus Status { get; set; }
+    public long? MergedIntoId { get; set; }         // 已合并: the record this one was merged into
 
     public long OrgUnitId { get; set; }             // the house's grid, or the unit the person was registered in
     public string OrgPath { get; set; } = "";
@@ -82,6 +83,7 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(x => x.HouseholdId);
 
         b.HasOne<House>().WithMany().HasForeignKey(x => x.HouseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Resident>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Tags).WithOne().HasForeignKey(t => t.ResidentId).OnDelete(DeleteBehavior.Cascade);

@@ -81,4 +81,5 @@ public enum ResidentStatus
     [Label("在册", "Active")] Active,
     [Label("已迁出", "Moved out")] MovedOut,
     [Label("已死亡", "Deceased")] Deceased,
+    [Label("已合并", "Merged")] Merged,
 }

@@ -18,6 +18,8 @@ public static class ResidentWriter
         var stored = existing?.IdNumberCipher is { } cipher ? protector.Decrypt(cipher) : null;
         var (v, errors) = ResidentValues.Check(form, existing is null, stored, today);
         if (v is null) return new(null, errors);
+        if (v.Status == ResidentStatus.Merged && existing?.Status != ResidentStatus.Merged)
+            return new(null, new() { ["status"] = [Loc.T("“已合并”只能通过合并操作设置。", "Only a merge marks a record merged.")] });
 
         // Where the person belongs: the house's grid; else the household's house; else the community or grid named.
         Household? household = null;
@@ -44,7 +46,7 @@ public static class ResidentWriter
 
         await CheckHeadAsync(db, existing, household, v, ct);
         if (v.SetIdNumber && v.IdNumber is not null && await IdNumberTakenAsync(db, protector, v.IdNumber, existing?.Id, ct))
-            throw DuplicateIdNumber();
+            throw DuplicateIdNumber(await DuplicateCases.ClaimAsync(db, time, protector.IdNumberIndex(v.IdNumber), existing?.Id, unitId, house?.Id, v.Name, ct));
 
         var r = existing ?? new Resident { Name = v.Name };
         var changes = new ResidentChangeSet();
@@ -139,8 +141,16 @@ public static class ResidentWriter
         return db.Residents.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).AnyAsync(r => r.IdNumberIndex == index && r.Id != except, ct);
     }
 
-    static BusinessRuleException DuplicateIdNumber() => new("resident.duplicate-id-number",
-        Loc.T("该身份证号码已在本市登记，同一人只能有一条记录。", "This ID number is already registered in the city; a person has one record."), field: "idNumber");
+    // With a case (疑似重复) when the holder is outside the caller's scope: the answer names the case, not the record.
+    static BusinessRuleException DuplicateIdNumber(long? caseId = null)
+    {
+        var e = new BusinessRuleException("resident.duplicate-id-number",
+            Loc.T("该身份证号码已在本市登记，同一人只能有一条记录。", "This ID number is already registered in the city; a person has one record.")
+            + (caseId is { } c ? Loc.T($"已登记为疑似重复 #{c}，对方单位和街道可见。", $" Recorded as suspected duplicate #{c}, visible to the other unit and the street.") : ""),
+            field: "idNumber");
+        if (caseId is not null) e.Extra["caseId"] = caseId;
+        return e;
+    }
 
     static async Task<string?> UnitNameAsync(AppDbContext db, long id, CancellationToken ct) => id == 0 ? null :
         await db.OrgUnits.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(ct);

@@ -368,6 +368,59 @@ namespace Linli.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DuplicateFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HolderFlagId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HolderUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimingUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedHouseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ClaimedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DuplicateFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DuplicateFlags_DuplicateFlags_HolderFlagId",
+                        column: x => x.HolderFlagId,
+                        principalTable: "DuplicateFlags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DuplicateFlags_Houses_ClaimedHouseId",
+                        column: x => x.ClaimedHouseId,
+                        principalTable: "Houses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_DuplicateFlags_OrgUnits_ClaimingUnitId",
+                        column: x => x.ClaimingUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DuplicateFlags_OrgUnits_HolderUnitId",
+                        column: x => x.HolderUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
@@ -423,6 +476,7 @@ namespace Linli.Data.Migrations.Sqlite
                     HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
                     Relationship = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true),
                     OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
                     OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
@@ -445,6 +499,12 @@ namespace Linli.Data.Migrations.Sqlite
                         name: "FK_Residents_OrgUnits_OrgUnitId",
                         column: x => x.OrgUnitId,
                         principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Residents_Residents_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Residents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -754,6 +814,36 @@ namespace Linli.Data.Migrations.Sqlite
                 column: "OrgUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DuplicateFlags_ClaimedHouseId",
+                table: "DuplicateFlags",
+                column: "ClaimedHouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateFlags_ClaimingUnitId",
+                table: "DuplicateFlags",
+                column: "ClaimingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateFlags_HolderFlagId",
+                table: "DuplicateFlags",
+                column: "HolderFlagId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateFlags_HolderUnitId",
+                table: "DuplicateFlags",
+                column: "HolderUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateFlags_OrgPath",
+                table: "DuplicateFlags",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DuplicateFlags_ResidentId_ClaimingUnitId_Status",
+                table: "DuplicateFlags",
+                columns: new[] { "ResidentId", "ClaimingUnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_HeadResidentId",
                 table: "Households",
                 column: "HeadResidentId");
@@ -852,6 +942,11 @@ namespace Linli.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Residents_MergedIntoId",
+                table: "Residents",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Residents_Name",
                 table: "Residents",
                 column: "Name");
@@ -933,6 +1028,14 @@ namespace Linli.Data.Migrations.Sqlite
                 columns: new[] { "WorkerId", "VisitedAt" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_DuplicateFlags_Residents_ResidentId",
+                table: "DuplicateFlags",
+                column: "ResidentId",
+                principalTable: "Residents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Households_Residents_HeadResidentId",
                 table: "Households",
                 column: "HeadResidentId",
@@ -995,6 +1098,9 @@ namespace Linli.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "DuplicateFlags");
 
             migrationBuilder.DropTable(
                 name: "PasswordHistory");

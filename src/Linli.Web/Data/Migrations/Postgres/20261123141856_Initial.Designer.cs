@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123141536_Initial")]
+    [Migration("20261123141856_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,95 @@ namespace Linli.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Buildings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Residents.DuplicateFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ClaimedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("ClaimedHouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClaimedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("ClaimingUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HolderFlagId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HolderUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedHouseId");
+
+                    b.HasIndex("ClaimingUnitId");
+
+                    b.HasIndex("HolderFlagId");
+
+                    b.HasIndex("HolderUnitId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ResidentId", "ClaimingUnitId", "Status");
+
+                    b.ToTable("DuplicateFlags", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.House", b =>
@@ -303,6 +392,9 @@ namespace Linli.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -370,6 +462,8 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumberIndex")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
@@ -1341,6 +1435,39 @@ namespace Linli.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.DuplicateFlag", b =>
+                {
+                    b.HasOne("Linli.Modules.Residents.House", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedHouseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Residents.DuplicateFlag", "Holder")
+                        .WithMany()
+                        .HasForeignKey("HolderFlagId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HolderUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Modules.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Holder");
+                });
+
             modelBuilder.Entity("Linli.Modules.Residents.House", b =>
                 {
                     b.HasOne("Linli.Modules.Residents.Building", null)
@@ -1388,6 +1515,11 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasOne("Linli.Modules.Residents.Household", "Household")
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Organization.OrgUnit", null)
