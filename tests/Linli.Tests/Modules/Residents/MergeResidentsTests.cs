@@ -29,6 +29,26 @@ public sealed class MergeResidentsTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Merge_LifeEventsAndVisitsOfTheMergedRecord_GoToTheSurvivor(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var home = await app.CreateHomeAsync();
+        var parent = await home.AddResidentAsync("林父", TestIds.New(new DateOnly(1990, 1, 1)));
+        var household = (await home.Worker.PostOkAsync("/api/v1/households", new { houseId = home.HouseId, type = "Registered", headResidentId = parent.Id() })).Id();
+        var baby = (await home.Worker.PostOkAsync($"/api/v1/households/{household}/births", new { name = "林小宝", gender = "Female", birthDate = "2026-01-05" })).Id();
+        var withNumber = (await home.AddResidentAsync("林小宝", TestIds.New(new DateOnly(2026, 1, 5), male: false))).Id();
+        var visit = await home.Worker.PostOkAsync("/api/v1/visits", new { householdId = household, residentId = baby, visitedAt = DateTime.Now.AddHours(-1),
+            type = "Routine", peopleMet = "林父", situation = "新生儿情况良好" });
+
+        var (status, _, text) = await home.Worker.SendAsync(HttpMethod.Post, $"/api/v1/residents/{withNumber}/merge", new { otherId = baby, reason = "出生登记后又按身份证登记" });
+
+        Assert.True(status == HttpStatusCode.OK, text);
+        var events = await home.Worker.GetJsonAsync($"/api/v1/residents/{withNumber}/events");
+        Assert.Contains(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "Birth");
+        Assert.Equal(withNumber, await app.WithDbAsync(db => db.Visits.Where(v => v.Id == visit.Id()).Select(v => v.ResidentId!.Value).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Merge_SamePerson_FillsFieldsUnionsTagsMovesHistoryNumberAndHead(Provider provider)
     {
         var app = await apps.For(provider);

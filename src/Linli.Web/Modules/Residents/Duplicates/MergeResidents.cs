@@ -103,6 +103,10 @@ public static class MergeResidents
         var movedHistory = await db.ResidentChanges.IgnoreQueryFilters().Where(c => c.ResidentId == o.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResidentId, r.Id).SetProperty(c => c.OrgPath, r.OrgPath), ct);
         await db.DuplicateFlags.IgnoreQueryFilters().Where(f => f.ResidentId == o.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResidentId, r.Id), ct);
+        // Life events and visits to the person are the survivor's too (events would otherwise go with the merged record).
+        await db.ResidentEvents.IgnoreQueryFilters().Where(e => e.ResidentId == o.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ResidentId, r.Id).SetProperty(e => e.OrgPath, r.OrgPath), ct);
+        await db.Visits.IgnoreQueryFilters().Where(v => v.ResidentId == o.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ResidentId, r.Id), ct);
 
         otherChanges.Add("houseId", await Addresses.OfHouseAsync(db, o.HouseId, ct), null);
         otherChanges.Set("status", o.Status, ResidentStatus.Merged, x => o.Status = x);
