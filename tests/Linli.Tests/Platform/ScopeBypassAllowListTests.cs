@@ -27,6 +27,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/LifeEvents/MoveInResident.cs",    // a moved-out record anywhere in the city returns; nothing of it is shown before
         "Modules/Residents/Demo/DemoResidents.cs",    // demo seeding, in system scope
         "Modules/Residents/Tags/UpdateTagDefinition.cs", // a tag's history rows city-wide follow its sensitivity
+        "Modules/Visits/Demo/DemoVisits.cs",    // demo seeding, in system scope
         "Modules/Visits/VisitSchedule.cs",       // sensitive tags set visit frequency (scope filter kept), never shown
         // Duplicate cases: the holder of a number (yes/no and its path), both sides' rows of a case, the other
         // side's unit name and claimed address, the claimed place a record moves to, tags/history that follow a merge.

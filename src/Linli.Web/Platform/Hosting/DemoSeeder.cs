@@ -2,6 +2,7 @@ using System.Globalization;
 using Linli.Data;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
+using Linli.Modules.Visits;
 using Linli.Platform.Auth;
 using Linli.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,17 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
     {
         await SeedCityAsync(ct);
         await SeedResidentsAsync(ct);
+        await SeedVisitsAsync(ct);
+    }
+
+    async Task SeedVisitsAsync(CancellationToken ct)
+    {
+        if (await db.Visits.IgnoreQueryFilters().AnyAsync(ct)) return;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var visits = await DemoVisits.SeedAsync(db, time, ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Demo visits seeded: {Visits} visits in {Elapsed:0} ms.", visits, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     async Task SeedCityAsync(CancellationToken ct)

@@ -131,7 +131,7 @@ public sealed class DemoResidentsTests
             + string.Join(",", tags[r.Id].Order(StringComparer.Ordinal))).ToList();
     }
 
-    static LinliApp Fresh(Provider provider, int? residents = null)
+    internal static LinliApp Fresh(Provider provider, int? residents = null)
     {
         if (provider == Provider.Postgres && TestEnvironment.PostgresConnection is null)
         {
@@ -143,7 +143,7 @@ public sealed class DemoResidentsTests
         return LinliApp.Create(provider, config);
     }
 
-    static async Task SeedAsync(LinliApp app, DateTimeOffset? now = null)
+    internal static async Task SeedAsync(LinliApp app, DateTimeOffset? now = null)
     {
         using var scope = app.SystemScope();
         var seeder = now is { } at
