@@ -2,6 +2,7 @@ using Linli.Components;
 using Linli.Data;
 using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
+using Linli.Modules.Grids;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Platform.Auth;
@@ -24,6 +25,7 @@ builder.Services.AddOrganization();
 builder.Services.AddAccounts();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddResidents();
+builder.Services.AddGrids(builder.Configuration);
 
 var app = builder.Build();
 
@@ -54,6 +56,8 @@ api.MapGroup("/buildings").MapBuildingsApi();
 api.MapGroup("/houses").MapHousesApi();
 api.MapGroup("/households").MapHouseholdsApi();
 api.MapGroup("/stats").MapStatsApi();
+api.MapGroup("/grids").MapGridsApi();
+api.MapGroup("/workload").MapWorkloadApi();
 app.MapLinliUi();
 
 await app.RunAsync();

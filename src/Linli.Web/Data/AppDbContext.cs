@@ -1,3 +1,4 @@
+using Linli.Modules.Grids;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Platform.Audit;
@@ -36,6 +37,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<ResidentTag> ResidentTags => Set<ResidentTag>();
     public DbSet<ResidentChange> ResidentChanges => Set<ResidentChange>();
     public DbSet<TagDefinition> TagDefinitions => Set<TagDefinition>();
+    public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
+    public DbSet<GridChange> GridChanges => Set<GridChange>();
+    public DbSet<GridBoundary> GridBoundaries => Set<GridBoundary>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -53,6 +57,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<Resident>(b);
         ScopeByOrg<ResidentTag>(b);
         ScopeByOrg<ResidentChange>(b);
+        ScopeByOrg<GridAssignment>(b);
+        ScopeByOrg<GridChange>(b);
+        ScopeByOrg<GridBoundary>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -121,5 +128,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Resident>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentTag>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentChange>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<GridAssignment>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<GridChange>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<GridBoundary>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

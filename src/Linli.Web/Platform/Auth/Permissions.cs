@@ -18,6 +18,7 @@ public static class Permissions
     public const string ResidentsWrite = "Residents.Write";
     public const string ResidentsReveal = "Residents.Reveal";  // see a whole ID number or phone, with a stated reason
     public const string SensitiveTagsRead = "SensitiveTags.Read"; // disability, 低保/特困, 社区矫正, 刑释解教
+    public const string GridsManage = "Grids.Manage";          // 网格管理: assign workers, re-draw grids, boundaries
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -33,5 +34,6 @@ public static class Permissions
         [ResidentsWrite] = [Roles.CommunityWorker, Roles.GridWorker],
         [ResidentsReveal] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
         [SensitiveTagsRead] = [Roles.CommunityWorker, Roles.Official],
+        [GridsManage] = [Roles.Official, Roles.CommunityWorker],
     };
 }

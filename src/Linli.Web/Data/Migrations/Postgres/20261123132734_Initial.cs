@@ -314,6 +314,88 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GridAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Duty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GridAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GridAssignments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GridAssignments_OrgUnits_GridId",
+                        column: x => x.GridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GridBoundaries",
+                columns: table => new
+                {
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    GeoJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GridBoundaries", x => x.GridId);
+                    table.ForeignKey(
+                        name: "FK_GridBoundaries_OrgUnits_GridId",
+                        column: x => x.GridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GridChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromGridId = table.Column<long>(type: "bigint", nullable: true),
+                    ToGridId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseCount = table.Column<int>(type: "integer", nullable: false),
+                    HouseIds = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GridChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GridChanges_OrgUnits_FromGridId",
+                        column: x => x.FromGridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GridChanges_OrgUnits_ToGridId",
+                        column: x => x.ToGridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Houses",
                 columns: table => new
                 {
@@ -620,6 +702,50 @@ namespace Linli.Data.Migrations.Postgres
                 column: "OrgUnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_OneLeader",
+                table: "GridAssignments",
+                column: "GridId",
+                unique: true,
+                filter: "\"Duty\" = 'Leader' AND \"EndDate\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_OnePerUser",
+                table: "GridAssignments",
+                columns: new[] { "GridId", "UserId" },
+                unique: true,
+                filter: "\"EndDate\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_OrgPath",
+                table: "GridAssignments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_UserId",
+                table: "GridAssignments",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridBoundaries_OrgPath",
+                table: "GridBoundaries",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridChanges_FromGridId",
+                table: "GridChanges",
+                column: "FromGridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridChanges_OrgPath",
+                table: "GridChanges",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridChanges_ToGridId",
+                table: "GridChanges",
+                column: "ToGridId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_HeadResidentId",
                 table: "Households",
                 column: "HeadResidentId");
@@ -805,6 +931,15 @@ namespace Linli.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "GridAssignments");
+
+            migrationBuilder.DropTable(
+                name: "GridBoundaries");
+
+            migrationBuilder.DropTable(
+                name: "GridChanges");
 
             migrationBuilder.DropTable(
                 name: "PasswordHistory");
