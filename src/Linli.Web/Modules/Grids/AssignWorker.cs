@@ -36,7 +36,7 @@ public static class AssignWorker
             throw new BusinessRuleException("grid.inactive", Loc.T("该网格已停用。", "This grid is deactivated."), StatusCodes.Status422UnprocessableEntity);
         var duty = Labels.Parse<GridDuty>(request.Duty) ?? GridDuty.Member;
         // One answer whether the account is elsewhere, of another role or unknown: nothing about others' accounts leaks.
-        var user = await GridAccess.Candidates(db, grid).SingleOrDefaultAsync(c => c.Id == request.UserId, ct)
+        var user = await GridAccess.CandidateUsers(db, grid).AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UserId, ct)
             ?? throw new BusinessRuleException("grid.worker-ineligible", Loc.T("只能分配本社区或本网格的网格员、社区工作者。",
                 "Only grid workers and community workers of this community or grid can be assigned."), StatusCodes.Status422UnprocessableEntity, "userId");
         var running = await db.GridAssignments.Where(a => a.GridId == gridId && a.EndDate == null).ToListAsync(ct);

@@ -24,17 +24,18 @@ public static class GridAccess
     /// Accounts that may be assigned to the grid: grid workers and community workers bound to the grid or its
     /// community, enabled, and inside the caller's subtree (accounts have no query filter, so it is explicit here).
     /// </summary>
-    public static IQueryable<Candidate> Candidates(AppDbContext db, OrgUnit grid)
+    public static IQueryable<Candidate> Candidates(AppDbContext db, OrgUnit grid) =>
+        CandidateUsers(db, grid).OrderBy(u => u.DisplayName).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName!, u.OrgUnitId));
+
+    public static IQueryable<AppUser> CandidateUsers(AppDbContext db, OrgUnit grid)
     {
         var scope = db.CurrentUser.ScopePath;
-        if (scope is null) return db.Users.Where(u => false).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName!, u.OrgUnitId));
+        if (scope is null) return db.Users.Where(u => false);
         string[] roles = [Roles.GridWorker, Roles.CommunityWorker];
         var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
         return db.Users
             .Where(u => u.OrgPath.StartsWith(scope) && !u.Disabled && (u.OrgUnitId == grid.Id || u.OrgUnitId == grid.ParentId))
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .OrderBy(u => u.DisplayName)
-            .Select(u => new Candidate(u.Id, u.DisplayName, u.UserName!, u.OrgUnitId));
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
     }
 
     public static string Ids(IEnumerable<long> ids) => string.Join(',', ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));

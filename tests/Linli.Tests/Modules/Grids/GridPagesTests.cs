@@ -1,0 +1,70 @@
+using System.Net;
+using Linli.Platform.Auth;
+using Linli.Tests.Modules.Residents;
+using Linli.Tests.Support;
+
+namespace Linli.Tests.Modules.Grids;
+
+public sealed class GridPagesTests(Apps apps)
+{
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task GridPages_RenderForACommunityWorker(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var site = await app.CreateGridSiteAsync(3, 2);
+        var worker = await app.ClientAsync(Roles.CommunityWorker, site.Tree.Community);
+
+        var list = await worker.GetPageAsync("/grids");
+        var detail = await worker.GetPageAsync($"/grids/{site.Grid1.Id}");
+        var workload = await worker.GetPageAsync("/grids/workload");
+        var map = await worker.GetPageAsync($"/grids/map?orgUnitId={site.Tree.Community.Id}");
+        var outsider = await (await app.ClientAsync(Roles.CommunityWorker, site.Tree.Community3)).GetPageAsync($"/grids/{site.Grid1.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains($"href=\"/grids/{site.Grid1.Id}\"", list.Html);
+        Assert.Contains("data-testid=\"grids\"", list.Html);
+        Assert.Equal(HttpStatusCode.OK, detail.Status);
+        Assert.Contains("name=\"_handler\" value=\"assign-worker\"", detail.Html);
+        Assert.Contains("name=\"_handler\" value=\"split-grid\"", detail.Html);
+        Assert.Contains("<div class=\"fs-5\" data-testid=\"households\">3</div>", detail.Html);
+        Assert.Equal(HttpStatusCode.OK, workload.Status);
+        Assert.Contains("data-testid=\"uncovered\"", workload.Html);
+        Assert.Equal(HttpStatusCode.OK, map.Status);
+        Assert.Contains("/lib/leaflet/leaflet.js", map.Html);
+        Assert.Contains("id=\"grid-map-data\"", map.Html);
+        Assert.Equal(HttpStatusCode.NotFound, outsider.Status);
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task GridPage_AssignForm_AssignsAndShowsRuleErrors(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var site = await app.CreateGridSiteAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, site.Tree.Community);
+        var leader = await app.CreateUserAsync(Roles.CommunityWorker, site.Tree.Community);
+        var second = await app.CreateUserAsync(Roles.GridWorker, site.Grid1);
+        var url = $"/grids/{site.Grid1.Id}";
+
+        var first = await worker.PostFormAsync(url, "assign-worker", new Dictionary<string, string> { ["Input.UserId"] = leader.Id, ["Input.Duty"] = "Leader" });
+        var refused = await worker.PostFormAsync(url, "assign-worker", new Dictionary<string, string> { ["Input.UserId"] = second.Id, ["Input.Duty"] = "Leader" });
+        var detail = await worker.GetJsonAsync($"/api/v1/grids/{site.Grid1.Id}");
+
+        Assert.True(first.Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK, first.Html);
+        Assert.Equal(leader.UserName, detail.GetProperty("grid").GetProperty("leader").GetString());
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("alert-danger", refused.Html);
+        Assert.Single(detail.GetProperty("grid").GetProperty("workers").EnumerateArray());
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task GridPages_ForbiddenForAResident(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var site = await app.CreateGridSiteAsync();
+        var resident = await app.ClientAsync(Roles.Resident, site.Tree.Community);
+
+        var api = await resident.SendAsync(HttpMethod.Get, $"/api/v1/grids?orgUnitId={site.Tree.Community.Id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, api.Status);
+    }
+}
