@@ -33,7 +33,7 @@ public static class DemoGrids
         {
             var user = new AppUser
             {
-                UserName = $"demo.cw.{unit.Code[6..]}{suffix}", DisplayName = Names[accounts % Names.Length],
+                UserName = $"demo.cw.{unit.Code}{suffix}", DisplayName = Names[accounts % Names.Length],
                 OrgUnitId = unit.Id, OrgPath = unit.OrgPath, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedAt = DateTime.UtcNow, IsDemo = true, MustChangePassword = false,
             };
