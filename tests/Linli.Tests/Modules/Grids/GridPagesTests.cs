@@ -67,4 +67,25 @@ public sealed class GridPagesTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.Forbidden, api.Status);
     }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task MapPage_WithTileUrl_PassesItToTheScriptAndCspAllowsTheTileHost(Provider provider)
+    {
+        await apps.For(provider); // skips PostgreSQL when it is not configured
+        await using var app = LinliApp.Create(provider, new Dictionary<string, string?>
+        {
+            ["Map:TileUrl"] = "https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=demo",
+            ["Map:TileAttribution"] = "天地图",
+        });
+        var site = await app.CreateGridSiteAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, site.Tree.Community);
+
+        var (status, html, response) = await worker.GetPageAsync($"/grids/map?orgUnitId={site.Tree.Community.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-tile-url=\"https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&amp;x={x}&amp;y={y}&amp;l={z}&amp;tk=demo\"", html);
+        Assert.Contains("data-tile-attribution=\"天地图\"", html);
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("img-src 'self' data: blob: https://*.tianditu.gov.cn", csp);
+    }
 }
