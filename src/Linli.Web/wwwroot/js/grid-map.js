@@ -7,9 +7,10 @@
     var colours = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
     var state = { map: null };
 
-    function classOf(value, max) {
-        if (!max) return 0;
-        return Math.min(colours.length - 1, Math.floor(value / max * colours.length));
+    // Five equal steps between the smallest and the largest value, so close values still differ in colour.
+    function classOf(value, min, max) {
+        if (max <= min) return 0;
+        return Math.min(colours.length - 1, Math.floor((value - min) / (max - min) * colours.length));
     }
 
     function draw() {
@@ -36,13 +37,14 @@
             var key = select ? select.value : data.measures[0].key;
             var label = (data.measures.filter(function (m) { return m.key === key; })[0] || {}).label || key;
             var values = data.grids.map(function (g) { return g.values[key] || 0; });
-            var max = Math.max.apply(null, values.concat([0]));
+            var max = values.length ? Math.max.apply(null, values) : 0;
+            var min = values.length ? Math.min.apply(null, values) : 0;
             layer.clearLayers();
             data.grids.forEach(function (g) {
                 if (!g.geometry) return;
                 var v = g.values[key] || 0;
                 L.geoJSON(g.geometry, {
-                    style: { color: '#444', weight: 1, fillOpacity: 0.7, fillColor: colours[classOf(v, max)] }
+                    style: { color: '#444', weight: 1, fillOpacity: 0.7, fillColor: colours[classOf(v, min, max)] }
                 }).bindTooltip(g.name + '：' + v, { sticky: true }).addTo(layer);
             });
             var container = legend.getContainer();
@@ -51,7 +53,7 @@
             title.className = 'fw-bold';
             title.textContent = label;
             container.appendChild(title);
-            var step = max / colours.length;
+            var step = (max - min) / colours.length;
             colours.forEach(function (c, i) {
                 var row = document.createElement('div');
                 var swatch = document.createElement('span');
@@ -62,7 +64,7 @@
                 swatch.style.background = c;
                 swatch.style.border = '1px solid #999';
                 row.appendChild(swatch);
-                row.appendChild(document.createTextNode(Math.round(i * step) + ' – ' + Math.round((i + 1) * step)));
+                row.appendChild(document.createTextNode(Math.round(min + i * step) + ' – ' + Math.round(min + (i + 1) * step)));
                 container.appendChild(row);
             });
         }

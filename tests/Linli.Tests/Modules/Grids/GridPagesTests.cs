@@ -57,6 +57,24 @@ public sealed class GridPagesTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task GridPage_MoveAndBoundaryForms_MoveTheHouseAndRejectBadGeoJson(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var site = await app.CreateGridSiteAsync(2, 2);
+        var worker = await app.ClientAsync(Roles.CommunityWorker, site.Tree.Community);
+        var url = $"/grids/{site.Grid1.Id}";
+
+        var move = await worker.PostFormAsync(url, "move-houses", new Dictionary<string, string> { ["Move.HouseIds"] = site.Grid2Houses[0].ToString() });
+        var bad = await worker.PostFormAsync(url, "grid-boundary", new Dictionary<string, string> { ["Boundary.GeoJson"] = "{\"type\":\"Point\",\"coordinates\":[1,2]}" });
+
+        Assert.True(move.Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.OK, move.Html);
+        Assert.Equal(3, await app.HouseholdsInGridAsync(site.Grid1.Id));
+        Assert.Equal(HttpStatusCode.OK, bad.Status);
+        Assert.Contains("data-testid=\"redraw-error\"", bad.Html);
+        Assert.Contains("Point", bad.Html); // what the user typed stays in the form
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task GridPages_ForbiddenForAResident(Provider provider)
     {
         var app = await apps.For(provider);
