@@ -10,23 +10,23 @@ public static class SecurityHeaders
     {
         var csp = WithTileHost(Csp, app.ApplicationServices.GetRequiredService<IConfiguration>()["Map:TileUrl"]);
         return app.Use(async (ctx, next) =>
-    {
-        ctx.Response.OnStarting(() =>
         {
-            var h = ctx.Response.Headers;
-            h["Content-Security-Policy"] = ctx.Request.Path.StartsWithSegments("/api-docs")
-                ? Csp.Replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'", StringComparison.Ordinal)
-                : csp;
-            h["X-Content-Type-Options"] = "nosniff";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["X-Frame-Options"] = "DENY";
-            h["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
-            if (ctx.Request.Path.StartsWithSegments("/api") && !h.ContainsKey("Cache-Control"))
-                h.CacheControl = "no-store"; // API answers may carry personal data
-            return Task.CompletedTask;
+            ctx.Response.OnStarting(() =>
+            {
+                var h = ctx.Response.Headers;
+                h["Content-Security-Policy"] = ctx.Request.Path.StartsWithSegments("/api-docs")
+                    ? Csp.Replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'", StringComparison.Ordinal)
+                    : csp;
+                h["X-Content-Type-Options"] = "nosniff";
+                h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                h["X-Frame-Options"] = "DENY";
+                h["Permissions-Policy"] = "camera=(self), geolocation=(self), microphone=()";
+                if (ctx.Request.Path.StartsWithSegments("/api") && !h.ContainsKey("Cache-Control"))
+                    h.CacheControl = "no-store"; // API answers may carry personal data
+                return Task.CompletedTask;
+            });
+            await next();
         });
-        await next();
-    });
     }
 
     // A configured map tile server (Map:TileUrl, e.g. 天地图 "https://t{s}.tianditu.gov.cn/…") may serve images;
