@@ -2,6 +2,7 @@ using Linli.Components;
 using Linli.Data;
 using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
+using Linli.Modules.Grids;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -26,6 +27,7 @@ builder.Services.AddAccounts();
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddResidents();
 builder.Services.AddVisits(builder.Configuration);
+builder.Services.AddGrids(builder.Configuration);
 
 var app = builder.Build();
 
@@ -59,6 +61,8 @@ api.MapGroup("/stats").MapStatsApi();
 api.MapGroup("/visits").MapVisitsApi();
 api.MapGroup("/ledgers").MapLedgersApi();
 api.MapGroup("/visit-rules").MapVisitRulesApi();
+api.MapGroup("/grids").MapGridsApi();
+api.MapGroup("/workload").MapWorkloadApi();
 app.MapLinliUi();
 
 await app.RunAsync();

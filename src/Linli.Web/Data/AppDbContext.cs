@@ -1,3 +1,4 @@
+using Linli.Modules.Grids;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -42,6 +43,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
     public DbSet<VisitRule> VisitRules => Set<VisitRule>();
     public DbSet<DuplicateFlag> DuplicateFlags => Set<DuplicateFlag>();
+    public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
+    public DbSet<GridChange> GridChanges => Set<GridChange>();
+    public DbSet<GridBoundary> GridBoundaries => Set<GridBoundary>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -63,6 +67,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<Visit>(b);
         ScopeByOrg<VisitPhoto>(b);
         ScopeByOrg<DuplicateFlag>(b);
+        ScopeByOrg<GridAssignment>(b);
+        ScopeByOrg<GridChange>(b);
+        ScopeByOrg<GridBoundary>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -137,5 +144,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // A visit's time is the wall-clock time the worker states, not an instant: months and ledgers count in it.
         b.Entity<Visit>().Property(v => v.VisitedAt).HasColumnType("timestamp without time zone");
         b.Entity<DuplicateFlag>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<GridAssignment>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<GridChange>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<GridBoundary>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

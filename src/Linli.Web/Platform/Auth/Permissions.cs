@@ -24,6 +24,7 @@ public static class Permissions
     public const string VisitsRecord = "Visits.Record";        // record a visit as the worker who made it
     public const string VisitRulesRead = "VisitRules.Read";    // 走访频次
     public const string VisitRulesManage = "VisitRules.Manage";
+    public const string GridsManage = "Grids.Manage";          // 网格管理: assign workers, re-draw grids, boundaries
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -45,5 +46,6 @@ public static class Permissions
         [VisitsRecord] = [Roles.CommunityWorker, Roles.GridWorker],
         [VisitRulesRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
         [VisitRulesManage] = [Roles.SystemAdmin],
+        [GridsManage] = [Roles.Official, Roles.CommunityWorker],
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Data;
+using Linli.Modules.Grids;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -19,7 +20,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
     {
         await SeedCityAsync(ct);
         await SeedResidentsAsync(ct);
-        await SeedVisitsAsync(ct);
+        await SeedGridsAsync(ct);
+        await SeedVisitsAsync(ct);   // after the grids: visits follow the workers' assignments
     }
 
     async Task SeedVisitsAsync(CancellationToken ct)
@@ -69,6 +71,23 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
         await tx.CommitAsync(ct);
         log.LogInformation("Demo residents seeded: {Residents} residents in {Households} households, {Houses} houses, {Buildings} buildings, {Tags} tags in {Elapsed:0} ms.",
             counts.Residents, counts.Households, counts.Houses, counts.Buildings, counts.Tags, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    // 网格工作: workers on grids and the demo community's boundaries, once.
+    async Task SeedGridsAsync(CancellationToken ct)
+    {
+        if (await db.GridAssignments.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            log.LogInformation("Grid assignments exist already; no demo grid work seeded.");
+            return;
+        }
+        var cityPath = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Code == DemoCity.CityCode).Select(u => u.OrgPath).SingleAsync(ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var counts = await DemoGrids.SeedAsync(db, cityPath, DateOnly.FromDateTime(time.GetLocalNow().DateTime), ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Demo grid work seeded: {Accounts} accounts, {Assignments} assignments, {Boundaries} boundaries in {Elapsed:0} ms.",
+            counts.Accounts, counts.Assignments, counts.Boundaries, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     async Task<Dictionary<string, OrgUnit>> AddUnitsAsync(CancellationToken ct)

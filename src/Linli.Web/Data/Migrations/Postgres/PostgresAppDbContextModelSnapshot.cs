@@ -22,6 +22,133 @@ namespace Linli.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Linli.Modules.Grids.GridAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GridAssignments_OneLeader")
+                        .HasFilter("\"Duty\" = 'Leader' AND \"EndDate\" IS NULL");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GridId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GridAssignments_OnePerUser")
+                        .HasFilter("\"EndDate\" IS NULL");
+
+                    b.ToTable("GridAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridBoundary", b =>
+                {
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GridId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("GridBoundaries", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FromGridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HouseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HouseIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ToGridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromGridId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ToGridId");
+
+                    b.ToTable("GridChanges", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Organization.Department", b =>
                 {
                     b.Property<long>("Id")
@@ -1400,6 +1527,44 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridAssignment", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridBoundary", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridChange", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("FromGridId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ToGridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Linli.Modules.Organization.Department", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123141852_Initial")]
+    [Migration("20261123142625_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,126 @@ namespace Linli.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GridAssignments_OneLeader")
+                        .HasFilter("\"Duty\" = 'Leader' AND \"EndDate\" IS NULL");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("GridId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GridAssignments_OnePerUser")
+                        .HasFilter("\"EndDate\" IS NULL");
+
+                    b.ToTable("GridAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridBoundary", b =>
+                {
+                    b.Property<long>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GridId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("GridBoundaries", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FromGridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToGridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromGridId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("ToGridId");
+
+                    b.ToTable("GridChanges", (string)null);
+                });
 
             modelBuilder.Entity("Linli.Modules.Organization.Department", b =>
                 {
@@ -1355,6 +1475,44 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridAssignment", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Linli.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridBoundary", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Grids.GridChange", b =>
+                {
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("FromGridId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("ToGridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Linli.Modules.Organization.Department", b =>

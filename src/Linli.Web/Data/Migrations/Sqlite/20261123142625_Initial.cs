@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Linli.Data.Migrations.Postgres
+namespace Linli.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,10 +17,10 @@ namespace Linli.Data.Migrations.Postgres
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,10 +31,10 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -46,31 +45,31 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: true),
-                    DepartmentId = table.Column<long>(type: "bigint", nullable: true),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    Disabled = table.Column<bool>(type: "boolean", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastLoginAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DepartmentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastLoginAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,21 +80,21 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
-                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Roles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: true),
-                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ObjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ObjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Roles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PrevHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,14 +105,14 @@ namespace Linli.Data.Migrations.Postgres
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
-                    ParentId = table.Column<long>(type: "bigint", nullable: true),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,11 +129,11 @@ namespace Linli.Data.Migrations.Postgres
                 name: "PasswordHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,14 +144,14 @@ namespace Linli.Data.Migrations.Postgres
                 name: "TagDefinitions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
-                    Derived = table.Column<bool>(type: "boolean", nullable: false),
-                    BuiltIn = table.Column<bool>(type: "boolean", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Derived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BuiltIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,11 +162,11 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -184,11 +183,11 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,10 +204,10 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,8 +224,8 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,10 +248,10 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -269,14 +268,14 @@ namespace Linli.Data.Migrations.Postgres
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommunityId = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Floors = table.Column<int>(type: "integer", nullable: false),
-                    UnitCount = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Floors = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,14 +292,14 @@ namespace Linli.Data.Migrations.Postgres
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -314,14 +313,96 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GridAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GridId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Duty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GridAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GridAssignments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GridAssignments_OrgUnits_GridId",
+                        column: x => x.GridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GridBoundaries",
+                columns: table => new
+                {
+                    GridId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GeoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GridBoundaries", x => x.GridId);
+                    table.ForeignKey(
+                        name: "FK_GridBoundaries_OrgUnits_GridId",
+                        column: x => x.GridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GridChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FromGridId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ToGridId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseIds = table.Column<string>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GridChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GridChanges_OrgUnits_FromGridId",
+                        column: x => x.FromGridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GridChanges_OrgUnits_ToGridId",
+                        column: x => x.ToGridId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IntervalDays = table.Column<int>(type: "integer", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TagCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IntervalDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,18 +419,18 @@ namespace Linli.Data.Migrations.Postgres
                 name: "Houses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BuildingId = table.Column<long>(type: "bigint", nullable: false),
-                    GridId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitNumber = table.Column<int>(type: "integer", nullable: false),
-                    Floor = table.Column<int>(type: "integer", nullable: false),
-                    RoomNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Area = table.Column<double>(type: "double precision", nullable: true),
-                    Use = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Tenure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Vacant = table.Column<bool>(type: "boolean", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuildingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GridId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Floor = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoomNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Area = table.Column<double>(type: "REAL", nullable: true),
+                    Use = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Tenure = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Vacant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,25 +453,25 @@ namespace Linli.Data.Migrations.Postgres
                 name: "DuplicateFlags",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HolderFlagId = table.Column<long>(type: "bigint", nullable: true),
-                    Side = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
-                    HolderUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    ClaimingUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    ClaimedHouseId = table.Column<long>(type: "bigint", nullable: true),
-                    ClaimedName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ClaimedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResolutionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HolderFlagId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HolderUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimingUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedHouseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ClaimedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -425,13 +506,13 @@ namespace Linli.Data.Migrations.Postgres
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HouseId = table.Column<long>(type: "bigint", nullable: false),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    HeadResidentId = table.Column<long>(type: "bigint", nullable: true),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeadResidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,32 +535,32 @@ namespace Linli.Data.Migrations.Postgres
                 name: "Residents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    IdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    IdNumberIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    IdNumberMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    PhoneCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PhoneMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    RegistrationPlace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ResidenceType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RegistrationMatch = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Education = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Employment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Political = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    HouseId = table.Column<long>(type: "bigint", nullable: true),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: true),
-                    Relationship = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IdNumberIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RegistrationPlace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResidenceType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegistrationMatch = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Education = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Employment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Political = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HouseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -514,17 +595,17 @@ namespace Linli.Data.Migrations.Postgres
                 name: "ResidentChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
-                    Field = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    OldValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    NewValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
-                    ChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -541,18 +622,18 @@ namespace Linli.Data.Migrations.Postgres
                 name: "ResidentEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -569,17 +650,17 @@ namespace Linli.Data.Migrations.Postgres
                 name: "ResidentTags",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
-                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DisabilityCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    DisabilityGrade = table.Column<int>(type: "integer", nullable: true),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TagCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DisabilityCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DisabilityGrade = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -602,29 +683,29 @@ namespace Linli.Data.Migrations.Postgres
                 name: "Visits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
-                    ResidentId = table.Column<long>(type: "bigint", nullable: true),
-                    HouseId = table.Column<long>(type: "bigint", nullable: false),
-                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    WorkerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    PeopleMet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Situation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RequestsHeard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    HelpGiven = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    OriginalId = table.Column<long>(type: "bigint", nullable: true),
-                    SupersededById = table.Column<long>(type: "bigint", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WorkerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Situation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestsHeard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HelpGiven = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SupersededById = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -653,12 +734,12 @@ namespace Linli.Data.Migrations.Postgres
                 name: "VisitPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    VisitId = table.Column<long>(type: "bigint", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -843,6 +924,50 @@ namespace Linli.Data.Migrations.Postgres
                 name: "IX_DuplicateFlags_ResidentId_ClaimingUnitId_Status",
                 table: "DuplicateFlags",
                 columns: new[] { "ResidentId", "ClaimingUnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_OneLeader",
+                table: "GridAssignments",
+                column: "GridId",
+                unique: true,
+                filter: "\"Duty\" = 'Leader' AND \"EndDate\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_OnePerUser",
+                table: "GridAssignments",
+                columns: new[] { "GridId", "UserId" },
+                unique: true,
+                filter: "\"EndDate\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_OrgPath",
+                table: "GridAssignments",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridAssignments_UserId",
+                table: "GridAssignments",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridBoundaries_OrgPath",
+                table: "GridBoundaries",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridChanges_FromGridId",
+                table: "GridChanges",
+                column: "FromGridId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridChanges_OrgPath",
+                table: "GridChanges",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GridChanges_ToGridId",
+                table: "GridChanges",
+                column: "ToGridId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Households_HeadResidentId",
@@ -1102,6 +1227,15 @@ namespace Linli.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DuplicateFlags");
+
+            migrationBuilder.DropTable(
+                name: "GridAssignments");
+
+            migrationBuilder.DropTable(
+                name: "GridBoundaries");
+
+            migrationBuilder.DropTable(
+                name: "GridChanges");
 
             migrationBuilder.DropTable(
                 name: "PasswordHistory");
