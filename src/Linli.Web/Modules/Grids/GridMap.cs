@@ -11,8 +11,7 @@ public static class GridMap
 {
     public sealed record Measure(string Key, string Label);
 
-    // Measures are values keyed like Measure.Key. 逾期走访 (overdue visits) joins here when visits land: add its Measure
-    // and fill the value per grid.
+    // Measures are values keyed like Measure.Key.
     public sealed record Grid(long Id, string Code, string Name, IReadOnlyDictionary<string, int> Values, JsonElement? Geometry);
 
     public sealed record View(long OrgUnitId, string OrgUnitName, IReadOnlyList<Measure> Measures, IReadOnlyList<Grid> Grids);
@@ -20,7 +19,7 @@ public static class GridMap
     public static void Map(RouteGroupBuilder grids) =>
         grids.MapGet("/map", Handle)
             .WithName("Grids_Map")
-            .WithSummary("The active grids under orgUnitId (a community) with their boundary geometry and measures (households, key populations)");
+            .WithSummary("The active grids under orgUnitId (a community) with their boundary geometry and measures (households, key populations, households overdue for a visit)");
 
     static async Task<Results<Ok<View>, NotFound>> Handle(long? orgUnitId, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await LoadAsync(db, time, orgUnitId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
@@ -29,6 +28,7 @@ public static class GridMap
     [
         new("households", Loc.T("户数", "Households")),
         new("keyPopulation", Loc.T("重点人群人数", "Key-population people")),
+        new("overdueVisits", Loc.T("逾期未访户数", "Households overdue for a visit")),
     ];
 
     public static async Task<View?> LoadAsync(AppDbContext db, TimeProvider time, long? orgUnitId, CancellationToken ct)
@@ -51,8 +51,10 @@ public static class GridMap
                 Geometry = db.GridBoundaries.Where(b => b.GridId == g.Id).Select(b => b.GeoJson).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var overdue = (await Visits.VisitSchedule.ForAsync(db, db.Households.Where(h => h.OrgPath.StartsWith(unit.OrgPath)), today, ct))
+            .Where(d => d.Overdue).CountBy(d => d.OrgUnitId).ToDictionary();
         var grids = rows.Select(r => new Grid(r.Id, r.Code, r.Name,
-            new Dictionary<string, int> { ["households"] = r.Households, ["keyPopulation"] = r.KeyPopulation },
+            new Dictionary<string, int> { ["households"] = r.Households, ["keyPopulation"] = r.KeyPopulation, ["overdueVisits"] = overdue.GetValueOrDefault(r.Id) },
             r.Geometry is null ? null : JsonDocument.Parse(r.Geometry).RootElement.Clone())).ToList();
         return new View(unit.Id, unit.Name, Measures(), grids);
     }

@@ -124,6 +124,23 @@ public sealed class DueVisitsTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task GridMap_ColoursByOverdueVisits(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var v = await app.CreateVisitHomeAsync();
+        var (alone, aloneHead) = await v.Home.AddHouseholdAsync();
+        await v.Home.Worker.PostOkAsync($"/api/v1/residents/{aloneHead}/tags", new { code = "elderly-alone" });
+        await v.Worker.RecordAsync(VisitArrange.Visit(alone, DateTime.Now.AddDays(-9)));
+
+        var map = await v.Home.Worker.GetJsonAsync($"/api/v1/grids/map?orgUnitId={v.Home.Tree.Community.Id}");
+
+        Assert.Contains(map.GetProperty("measures").EnumerateArray(), m => m.GetProperty("key").GetString() == "overdueVisits");
+        var grid = map.GetProperty("grids").EnumerateArray().Single(g => g.GetProperty("id").GetInt64() == v.Home.Tree.Grid.Id);
+        Assert.Equal(1, grid.GetProperty("values").GetProperty("overdueVisits").GetInt32()); // the never-visited one is due today, not overdue
+        Assert.Equal(2, grid.GetProperty("values").GetProperty("households").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Rules_SystemAdminChangesAnInterval_WorkersMayNot(Provider provider)
     {
         var app = await apps.For(provider);

@@ -61,6 +61,24 @@ public sealed class RecordVisitTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Record_WorkerAssignedToOtherGrids_Returns422_AndTheDueListFollowsTheAssignment(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var v = await app.CreateVisitHomeAsync();
+        var otherGrid = await app.CreateGridAsync(v.Home.Tree.Community);
+        var caseworker = await app.CreateUserAsync(Roles.CommunityWorker, v.Home.Tree.Community);
+        var client = await app.ClientAsync(caseworker);
+        Assert.Equal(1, (await client.GetJsonAsync("/api/v1/visits/due")).GetProperty("total").GetInt32()); // unassigned: the whole community
+
+        await v.Home.Worker.PostOkAsync($"/api/v1/grids/{otherGrid.Id}/workers", new { userId = caseworker.Id, duty = "Caseworker" });
+
+        var (status, body, _) = await client.SendAsync(HttpMethod.Post, "/api/v1/visits", VisitArrange.Visit(v.HouseholdId));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("visit.outside-grids", body.GetProperty("code").GetString());
+        Assert.Equal(0, (await client.GetJsonAsync("/api/v1/visits/due")).GetProperty("total").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Record_AsOfficial_Returns403(Provider provider)
     {
         var app = await apps.For(provider);

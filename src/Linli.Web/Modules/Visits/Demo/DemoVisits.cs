@@ -3,7 +3,7 @@ using Linli.Platform.Auth;
 
 namespace Linli.Modules.Visits;
 
-// 演示走访 a year of visits by the demo workers to the households they look after, following the visit rules: the
+// 演示走访 a year of visits by the demo workers to the households they look after (their grids), following the visit rules: the
 // grid worker keeps up (ahead of the quota), the community workers fall behind on some households, so due lists,
 // coverage and ledgers all have something to show. Deterministic for a given day: one Random per worker, seeded by name.
 public static class DemoVisits
@@ -31,18 +31,17 @@ public static class DemoVisits
         var now = time.GetLocalNow().DateTime;
         var today = DateOnly.FromDateTime(now);
         var workers = await WorkersAsync(db, ct);
+        var covered = new HashSet<long>();   // a household shared by two workers (leader and caseworker) is visited by the first
         var count = 0;
         foreach (var worker in workers)
         {
             var random = new Random(worker.UserName.Aggregate(17, (h, c) => h * 31 + c));
-            // Each household goes to the worker bound closest to it (a grid worker before the community above).
-            var closer = workers.Where(w => w.OrgPath.Length > worker.OrgPath.Length && w.OrgPath.StartsWith(worker.OrgPath, StringComparison.Ordinal))
-                .Select(w => w.OrgPath).ToList();
-            var households = db.Households.Where(h => h.OrgPath.StartsWith(worker.OrgPath));
+            var found = await WorkerHouseholds.FindAsync(db, worker.Id, ct);
+            var households = WorkerHouseholds.Of(db, found!);
             var paths = await households.ToDictionaryAsync(h => h.Id, h => h.OrgPath, ct);
-            var schedule = await VisitSchedule.ForAsync(db, households, today, ct);
+            var schedule = (await VisitSchedule.ForAsync(db, households, today, ct)).Where(d => covered.Add(d.HouseholdId)).OrderBy(d => d.HouseholdId).ToList();
             var visits = new List<Visit>();
-            foreach (var h in schedule.Where(d => !closer.Any(p => paths[d.HouseholdId].StartsWith(p, StringComparison.Ordinal))).OrderBy(d => d.HouseholdId))
+            foreach (var h in schedule)
             {
                 var interval = h.IntervalDays;
                 // The latest visit: on time for a diligent worker, overdue (or not this year at all) for some households of the others.
@@ -92,7 +91,8 @@ public static class DemoVisits
                            join r in db.Roles on ur.RoleId equals r.Id
                            where u.IsDemo && !u.Disabled && recorders.Contains(r.Name!)
                            select new { u.Id, u.UserName, u.DisplayName, u.OrgPath, Role = r.Name }).ToListAsync(ct);
-        return users.OrderBy(u => u.UserName, StringComparer.Ordinal)
+        // Grid workers first (the diligent ones), then community workers, each in name order.
+        return users.OrderBy(u => u.Role == Roles.GridWorker ? 0 : 1).ThenBy(u => u.UserName, StringComparer.Ordinal)
             .Select((u, i) => new Worker(u.Id, u.UserName!, u.DisplayName, u.OrgPath, u.Role == Roles.GridWorker ? 0.97 : 0.75 - i % 3 * 0.1))
             .DistinctBy(w => w.Id).ToList();
     }
