@@ -140,15 +140,20 @@ public sealed class MergeResidentsTests(Apps apps)
         Assert.DoesNotContain($"/residents/{p.Survivor}/merge?otherId={p.Other}", list.Html);
     }
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
-    public async Task Patch_StatusMerged_Returns400_OnlyAMergeSetsIt(Provider provider)
+    public async Task Patch_Status_Returns400_OnlyALifeEventOrAMergeSetsIt(Provider provider)
     {
         var home = await (await apps.For(provider)).CreateHomeAsync();
         var resident = (await home.AddResidentAsync("手改者", TestIds.New(new DateOnly(1979, 9, 9)))).Id();
 
-        var (status, body, _) = await home.Worker.SendAsync(HttpMethod.Patch, $"/api/v1/residents/{resident}", new { status = "Merged" });
-
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Single(body.Errors("status"));
+        foreach (var value in new[] { "Merged", "MovedOut", "Deceased" })
+        {
+            var (status, body, _) = await home.Worker.SendAsync(HttpMethod.Patch, $"/api/v1/residents/{resident}", new { status = value });
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Single(body.Errors("status"));
+        }
+        var created = await home.Worker.SendAsync(HttpMethod.Post, "/api/v1/residents",
+            new { name = "新登记", idNumber = TestIds.New(new DateOnly(1980, 1, 1)), houseId = home.HouseId, status = "Deceased" });
+        Assert.Equal(HttpStatusCode.BadRequest, created.Status);
         Assert.Equal("Active", (await home.Worker.GetJsonAsync($"/api/v1/residents/{resident}")).GetProperty("resident").GetProperty("status").GetString());
     }
 }

@@ -18,8 +18,11 @@ public static class ResidentWriter
         var stored = existing?.IdNumberCipher is { } cipher ? protector.Decrypt(cipher) : null;
         var (v, errors) = ResidentValues.Check(form, existing is null, stored, today);
         if (v is null) return new(null, errors);
-        if (v.Status == ResidentStatus.Merged && existing?.Status != ResidentStatus.Merged)
-            return new(null, new() { ["status"] = [Loc.T("“已合并”只能通过合并操作设置。", "Only a merge marks a record merged.")] });
+        // A status changes only through its explicit action (迁出, 死亡登记, 迁入, 合并), which keeps the household and the
+        // event log right; an edit cannot set it.
+        if (v.Status != (existing?.Status ?? ResidentStatus.Active))
+            return new(null, new() { ["status"] = [Loc.T("状态只能通过户籍变动（迁出、死亡登记、迁入）或合并操作改变。",
+                "The status changes only through a life event (move out, death, move in) or a merge.")] });
 
         // Where the person belongs: the house's grid; else the household's house; else the community or grid named.
         Household? household = null;
