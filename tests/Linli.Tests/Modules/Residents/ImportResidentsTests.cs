@@ -159,9 +159,9 @@ public sealed class ImportResidentsTests(Apps apps)
         await Assert.ThrowsAsync<IOException>(() => app.WithDbAsync(async db =>
         {
             using var stream = new MemoryStream(csv);
-            // A disk or network failure after two rows were saved: the rows already written must go too.
+            // A disk or network failure after both chunks of two rows were saved: the rows already written must go too.
             return await ResidentImport.ExecuteAsync(db, protector, TimeProvider.System, stream, "x.csv", Ct,
-                afterRow: row => row == 3 ? throw new IOException("disk gone") : Task.CompletedTask);
+                afterChunk: lastRow => lastRow == 5 ? throw new IOException("disk gone") : Task.CompletedTask, chunkSize: 2);
         }));
 
         Assert.Empty(await ResidentsAsync(app, protector, ids));

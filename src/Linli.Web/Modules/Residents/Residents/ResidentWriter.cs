@@ -52,63 +52,21 @@ public static class ResidentWriter
             throw DuplicateIdNumber(await DuplicateCases.ClaimAsync(db, time, protector.IdNumberIndex(v.IdNumber), existing?.Id, unitId, house?.Id, v.Name, ct));
 
         var r = existing ?? new Resident { Name = v.Name };
-        var changes = new ResidentChangeSet();
-        changes.Set("name", r.Name, v.Name, x => r.Name = x);
-        changes.Set("gender", r.Gender, v.Gender, x => r.Gender = x);
-        changes.Set("birthDate", r.BirthDate, v.BirthDate, x => r.BirthDate = x);
-        changes.Set("ethnicity", r.Ethnicity, v.Ethnicity, x => r.Ethnicity = x);
-        if (v.SetIdNumber && r.IdNumberIndex != (v.IdNumber is null ? null : protector.IdNumberIndex(v.IdNumber)))
-        {
-            changes.Add("idNumber", r.IdNumberMasked, v.IdNumber is null ? null : Masking.IdNumber(v.IdNumber));
-            protector.SetIdNumber(r, v.IdNumber);
-        }
-        if (v.SetPhone && r.PhoneIndex != (v.Phone is null ? null : protector.PhoneIndex(v.Phone)))
-        {
-            changes.Add("phone", r.PhoneMasked, v.Phone is null ? null : Masking.Phone(v.Phone));
-            protector.SetPhone(r, v.Phone);
-        }
-        changes.Set("registrationPlace", r.RegistrationPlace, v.RegistrationPlace, x => r.RegistrationPlace = x);
-        changes.Set("residenceType", r.ResidenceType, v.ResidenceType, x => r.ResidenceType = x);
-        changes.Set("registrationMatch", r.RegistrationMatch, v.RegistrationMatch, x => r.RegistrationMatch = x);
-        changes.Set("education", r.Education, v.Education, x => r.Education = x);
-        changes.Set("employment", r.Employment, v.Employment, x => r.Employment = x);
-        changes.Set("political", r.Political, v.Political, x => r.Political = x);
-        changes.Set("notes", r.Notes, v.Notes, x => r.Notes = x);
-        // A new record gets one "record" row instead of field rows, so its display values are not looked up.
         var isNew = existing is null;
-        if (r.HouseId != house?.Id)
-        {
-            if (!isNew) changes.Add("houseId", await Addresses.OfHouseAsync(db, r.HouseId, ct), house is null ? null : await Addresses.OfHouseAsync(db, house.Id, ct));
-            r.HouseId = house?.Id;
-        }
-        if (r.HouseholdId != household?.Id)
-        {
-            // Named by the household's address: people read the history, not ids.
-            var oldHouse = r.HouseholdId is { } oldId ? await db.Households.Where(h => h.Id == oldId).Select(h => (long?)h.HouseId).SingleOrDefaultAsync(ct) : null;
-            if (!isNew) changes.Add("householdId", await Addresses.OfHouseAsync(db, oldHouse, ct), household is null ? null : await Addresses.OfHouseAsync(db, household.HouseId, ct));
-            r.HouseholdId = household?.Id;
-        }
-        changes.Set("relationship", r.Relationship, household is null ? null : v.Relationship, x => r.Relationship = x);
-        changes.Set("status", r.Status, v.Status, x => r.Status = x);
-        if (r.OrgUnitId != unitId)
-        {
-            if (!isNew) changes.Add("orgUnitId", await UnitNameAsync(db, r.OrgUnitId, ct), await UnitNameAsync(db, unitId, ct));
-            r.OrgUnitId = unitId;
-        }
-        var moved = existing is not null && r.OrgPath != path;
-        r.OrgPath = path;
+        var changes = new ResidentChangeSet();
+        ResidentFields.Apply(r, v, protector, changes);
+        var placement = new ResidentFields.Placement(house?.Id, household?.Id, household?.HouseId, v.Relationship, unitId, path);
+        var moved = await ResidentFields.PlaceAsync(r, isNew, placement, v.Status, changes, new ResidentNames(db), ct);
         if (household is not null && v.Relationship == Relationship.Self) household.Head = r;
 
         if (isNew)
         {
             db.Residents.Add(r);
-            changes.Clear();
-            changes.Add("record", null, "Created");
+            ResidentFields.Created(changes);
         }
         changes.WriteTo(db, r, time);
 
-        // One save per transaction: the audit chain's lock is taken at the save and held to the commit. An import
-        // brings its own transaction around all its rows.
+        // One save per transaction: the audit chain's lock is taken at the save and held to the commit.
         await using var tx = moved && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (moved) await ResidentPaths.FollowResidentAsync(db, r.Id, path, ct);
         try
@@ -129,11 +87,18 @@ public static class ResidentWriter
     static async Task CheckHeadAsync(AppDbContext db, Resident? existing, Household? household, ResidentValues v, CancellationToken ct)
     {
         var isHead = existing?.HouseholdId is { } oldId && await db.Households.AnyAsync(h => h.Id == oldId && h.HeadResidentId == existing.Id, ct);
+        if (HeadRule(existing, isHead, household, v) is { } broken) throw broken;
+    }
+
+    /// <summary>The head of a household stays its head until it is changed, and a household has one head.</summary>
+    public static BusinessRuleException? HeadRule(Resident? existing, bool isHead, Household? household, ResidentValues v)
+    {
         if (isHead && (v.HouseholdId != existing!.HouseholdId || v.Relationship != Relationship.Self))
-            throw new BusinessRuleException("resident.is-head", Loc.T("此人是户主，请先为该户变更户主。", "This person is the head of the household; change the head first."),
+            return new BusinessRuleException("resident.is-head", Loc.T("此人是户主，请先为该户变更户主。", "This person is the head of the household; change the head first."),
                 field: "relationship");
         if (household is not null && v.Relationship == Relationship.Self && household.HeadResidentId is { } head && head != existing?.Id)
-            throw new BusinessRuleException("household.has-head", Loc.T("该户已有户主。", "The household already has a head."), field: "relationship");
+            return new BusinessRuleException("household.has-head", Loc.T("该户已有户主。", "The household already has a head."), field: "relationship");
+        return null;
     }
 
     /// <summary>Whether another record anywhere in the city holds the number: the check must see past the scope.</summary>
@@ -155,6 +120,31 @@ public static class ResidentWriter
         return e;
     }
 
-    static async Task<string?> UnitNameAsync(AppDbContext db, long id, CancellationToken ct) => id == 0 ? null :
+    /// <summary>A record registered outside the caller's scope: only what a refusal needs, never its data.</summary>
+    public sealed record Elsewhere(long ResidentId, long OrgUnitId);
+
+    /// <summary>
+    /// The records holding these ID-number blind indexes anywhere in the city, in one query: those in the caller's
+    /// scope (tracked, to update) and those elsewhere (untracked, to refuse).
+    /// </summary>
+    public static async Task<(Dictionary<string, Resident> Mine, Dictionary<string, Elsewhere> Others)> ByIdNumberIndexAsync(
+        AppDbContext db, IReadOnlyCollection<string> indexes, CancellationToken ct)
+    {
+        var (mine, others) = (new Dictionary<string, Resident>(StringComparer.Ordinal), new Dictionary<string, Elsewhere>(StringComparer.Ordinal));
+        if (indexes.Count == 0) return (mine, others);
+        foreach (var r in await db.Residents.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).Where(r => indexes.Contains(r.IdNumberIndex!)).ToListAsync(ct))
+        {
+            if (db.CurrentUser.CanSee(r.OrgPath)) mine[r.IdNumberIndex!] = r;
+            else
+            {
+                others[r.IdNumberIndex!] = new Elsewhere(r.Id, r.OrgUnitId);
+                db.Entry(r).State = EntityState.Detached;
+            }
+        }
+        return (mine, others);
+    }
+
+    /// <summary>The name of a resident's unit for the history, which may lie outside the caller's scope after a move.</summary>
+    internal static async Task<string?> UnitNameAsync(AppDbContext db, long id, CancellationToken ct) => id == 0 ? null :
         await db.OrgUnits.IgnoreQueryFilters([AppDbContext.OrgScopeFilter]).Where(u => u.Id == id).Select(u => u.Name).SingleOrDefaultAsync(ct);
 }
