@@ -46,7 +46,7 @@ public sealed class DueVisitsTests(Apps apps)
         Assert.Equal(7, first.GetProperty("intervalDays").GetInt32());
         Assert.True(first.GetProperty("overdue").GetBoolean());
         Assert.Contains("独居老人", first.GetProperty("reason").GetString());
-        Assert.DoesNotContain(due.GetProperty("items").EnumerateArray(), i => i.GetProperty("householdId").GetInt64() == yearly);
+        Assert.DoesNotContain(due.GetProperty("items").EnumerateArray(), i => i.GetProperty("householdId").GetInt64() == yearly && !i.GetProperty("forQuota").GetBoolean());
         Assert.Equal(1, due.GetProperty("overdue").GetInt32());
     }
 
@@ -84,6 +84,32 @@ public sealed class DueVisitsTests(Apps apps)
         Assert.Equal(30, item.GetProperty("intervalDays").GetInt32());
         Assert.False(item.GetProperty("overdue").GetBoolean());
         Assert.Equal(DateOnly.FromDateTime(DateTime.Now.AddDays(10)).ToString("yyyy-MM-dd"), item.GetProperty("dueOn").GetString());
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Due_BelowTheMonthlyQuota_SuggestsTheLeastRecentlyVisitedUntilTheQuotaIsMet(Provider provider)
+    {
+        await apps.For(provider); // skips PostgreSQL when it is not configured
+        await using var app = LinliApp.Create(provider, new Dictionary<string, string?> { ["Visits:MonthlyQuota"] = "2" });
+        var v = await app.CreateVisitHomeAsync();
+        var (older, _) = await v.Home.AddHouseholdAsync();
+        var (recent, _) = await v.Home.AddHouseholdAsync();
+        foreach (var (household, daysAgo) in new[] { (v.HouseholdId, 200), (older, 300), (recent, 100) })
+        {
+            var visit = await v.Worker.RecordAsync(VisitArrange.Visit(household));
+            await app.WithDbAsync(db => db.Visits.Where(x => x.Id == visit.Id()).ExecuteUpdateAsync(s => s.SetProperty(x => x.VisitedAt, DateTime.Now.AddDays(-daysAgo)), Ct));
+        }
+
+        var before = await v.Worker.GetJsonAsync("/api/v1/visits/due");
+        Assert.Equal([older, v.HouseholdId], before.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("householdId").GetInt64()));
+        Assert.All(before.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("forQuota").GetBoolean()));
+        Assert.Contains("本月走访任务", before.GetProperty("items")[0].GetProperty("reason").GetString());
+
+        await v.Worker.RecordAsync(VisitArrange.Visit(recent));
+        var after = await v.Worker.GetJsonAsync("/api/v1/visits/due");
+        Assert.Equal([older], after.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("householdId").GetInt64()));
+        await v.Worker.RecordAsync(VisitArrange.Visit(older));
+        Assert.Equal(0, (await v.Worker.GetJsonAsync("/api/v1/visits/due")).GetProperty("total").GetInt32());
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]

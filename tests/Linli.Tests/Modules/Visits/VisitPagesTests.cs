@@ -21,12 +21,15 @@ public sealed class VisitPagesTests(Apps apps)
             ["Input.PeopleMet"] = "王老伯本人",
             ["Input.Situation"] = "老人精神很好",
             ["Input.RequestsHeard"] = "想参加社区书法班",
+            ["Input.Latitude"] = "29.868123",
+            ["Input.Longitude"] = "121.540456",
         });
 
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, html);
         var visit = await app.WithDbAsync(db => db.Visits.SingleAsync(x => x.HouseholdId == v.HouseholdId, Ct));
         Assert.Equal("老人精神很好", visit.Situation);
         Assert.Equal(v.GridWorker.Id, visit.WorkerId);
+        Assert.Equal((29.868123, 121.540456), (visit.Latitude, visit.Longitude));
         var (_, after, _) = await v.Worker.GetPageAsync("/visits/due");
         Assert.DoesNotContain($"data-household=\"{v.HouseholdId}\"", after);
     }
