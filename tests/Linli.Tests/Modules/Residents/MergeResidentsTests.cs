@@ -44,7 +44,7 @@ public sealed class MergeResidentsTests(Apps apps)
 
         Assert.True(status == HttpStatusCode.OK, text);
         var events = await home.Worker.GetJsonAsync($"/api/v1/residents/{withNumber}/events");
-        Assert.Contains(events.EnumerateArray(), e => e.GetProperty("type").GetString() == "Birth");
+        Assert.Contains(events.GetProperty("items").EnumerateArray(), e => e.GetProperty("type").GetString() == "Birth");
         Assert.Equal(withNumber, await app.WithDbAsync(db => db.Visits.Where(v => v.Id == visit.Id()).Select(v => v.ResidentId!.Value).SingleAsync()));
     }
 

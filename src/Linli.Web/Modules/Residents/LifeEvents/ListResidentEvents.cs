@@ -1,4 +1,5 @@
 using Linli.Data;
+using Linli.Platform.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Residents;
@@ -13,8 +14,12 @@ public static class ListResidentEvents
             .WithName("Residents_Events")
             .WithSummary("The resident's life events (迁入, 迁出, 市内迁移, 出生, 死亡, 分户, 变更户主), newest first");
 
-    static async Task<Results<Ok<IReadOnlyList<Row>>, NotFound>> Handle(long id, AppDbContext db, CancellationToken ct) =>
-        await db.Residents.AnyAsync(r => r.Id == id, ct) ? TypedResults.Ok(await LoadAsync(db, id, ct)) : TypedResults.NotFound();
+    static async Task<Results<Ok<Paged<Row>>, NotFound>> Handle(long id, AppDbContext db, CancellationToken ct)
+    {
+        if (!await db.Residents.AnyAsync(r => r.Id == id, ct)) return TypedResults.NotFound();
+        var rows = await LoadAsync(db, id, ct);
+        return TypedResults.Ok(new Paged<Row>(rows, rows.Count));
+    }
 
     public static async Task<IReadOnlyList<Row>> LoadAsync(AppDbContext db, long residentId, CancellationToken ct) =>
         await db.ResidentEvents.AsNoTracking().Where(e => e.ResidentId == residentId)
