@@ -103,6 +103,33 @@ public static class LifeEventWriter
     /// Puts the person in the target house, household (none: leaves any) and unit; true when their path changed.
     /// The caller has applied the head rule if the person leaves a household.
     /// </summary>
+    /// <summary>
+    /// 迁出 and 死亡登记: the person stops being active and leaves house and household (a head with other members names
+    /// the new head); the record stays in the unit as history, with the event dated.
+    /// </summary>
+    public static async Task<Outcome> LeaveAsync(AppDbContext db, TimeProvider time, long id, DateOnly? date, string? destination, string? note,
+        long? newHeadId, ResidentStatus status, LifeEventType type, string auditAction, CancellationToken ct)
+    {
+        var r = await db.Residents.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new(NotFound: true);
+        var errors = new Dictionary<string, string[]>();
+        CheckDate(errors, date, r.BirthDate, Today(time));
+        CheckLength(errors, destination, 200, "destination");
+        CheckLength(errors, note, 500, "note");
+        if (errors.Count > 0) return new(Errors: errors);
+        if (r.Status != ResidentStatus.Active) throw NotActive();
+
+        var changes = new ResidentChangeSet();
+        var from = await Addresses.OfHouseAsync(db, r.HouseId, ct);
+        await LeaveHouseholdAsync(db, time, r, newHeadId, date!.Value, changes, ct);
+        if (r.HouseId is not null) { changes.Add("houseId", from, null); r.HouseId = null; }
+        changes.Set("status", r.Status, status, x => r.Status = x);
+        Record(db, time, r, type, date.Value, from, destination, note, changes);
+        db.AuditAction = auditAction;
+        await SaveAsync(db, [], ct);
+        return new(r.Id);
+    }
+
     public static async Task<bool> PlaceAsync(AppDbContext db, Resident r, Target target, ResidentChangeSet changes, CancellationToken ct)
     {
         if (r.HouseId != target.House.Id)

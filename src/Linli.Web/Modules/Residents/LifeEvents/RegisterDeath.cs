@@ -24,25 +24,7 @@ public static class RegisterDeath
         return TypedResults.Ok((await GetResident.LoadAsync(db, time, id, ct))!);
     }
 
-    public static async Task<LifeEventWriter.Outcome> ExecuteAsync(AppDbContext db, TimeProvider time, long id, Request request, CancellationToken ct)
-    {
-        var r = await db.Residents.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null) return new(NotFound: true);
-        var errors = new Dictionary<string, string[]>();
-        LifeEventWriter.CheckDate(errors, request.Date, r.BirthDate, LifeEventWriter.Today(time));
-        LifeEventWriter.CheckLength(errors, request.Note, 500, "note");
-        if (errors.Count > 0) return new(Errors: errors);
-        if (r.Status != ResidentStatus.Active) throw LifeEventWriter.NotActive();
-
-        var date = request.Date!.Value;
-        var changes = new ResidentChangeSet();
-        var from = await Addresses.OfHouseAsync(db, r.HouseId, ct);
-        await LifeEventWriter.LeaveHouseholdAsync(db, time, r, request.NewHeadResidentId, date, changes, ct);
-        if (r.HouseId is not null) { changes.Add("houseId", from, null); r.HouseId = null; }
-        changes.Set("status", r.Status, ResidentStatus.Deceased, x => r.Status = x);
-        LifeEventWriter.Record(db, time, r, LifeEventType.Death, date, from, null, request.Note, changes);
-        db.AuditAction = "Resident.Death";
-        await LifeEventWriter.SaveAsync(db, [], ct);
-        return new(r.Id);
-    }
+    public static Task<LifeEventWriter.Outcome> ExecuteAsync(AppDbContext db, TimeProvider time, long id, Request request, CancellationToken ct) =>
+        LifeEventWriter.LeaveAsync(db, time, id, request.Date, null, request.Note, request.NewHeadResidentId,
+            ResidentStatus.Deceased, LifeEventType.Death, "Resident.Death", ct);
 }
