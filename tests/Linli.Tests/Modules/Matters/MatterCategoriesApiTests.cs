@@ -150,4 +150,24 @@ public sealed class MatterCategoriesApiTests(Apps apps)
         Assert.Contains("分类编码已被使用", dupHtml);
         Assert.Contains("value=\"重复\"", dupHtml);
     }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task CategoriesPage_EditsAnExistingCategory(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var admin = await app.ClientAsync(Roles.SystemAdmin, tree.City);
+        var id = (await admin.PostOkAsync("/api/v1/matter-categories", Category(NewCode("edit"), "路面积水"))).GetProperty("id").GetInt32();
+        var (_, form, _) = await admin.GetPageAsync($"/admin/matter-categories?edit={id}");
+        Assert.Contains("value=\"路面积水\"", form);
+
+        var (status, html, _) = await admin.PostFormAsync($"/admin/matter-categories?edit={id}", "matter-category", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "道路积水", ["Input.ResolveDays"] = "2", ["Input.HandlingLevel"] = "District",
+        });
+
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, html);
+        var saved = await app.WithDbAsync(db => db.MatterCategories.SingleAsync(c => c.Id == id, Ct));
+        Assert.Equal(("道路积水", 2, Linli.Modules.Matters.Categories.HandlingLevel.District, "城管"), (saved.Name, saved.ResolveDays, saved.HandlingLevel, saved.ResponsibleDepartment));
+    }
 }
