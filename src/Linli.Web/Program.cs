@@ -3,6 +3,7 @@ using Linli.Data;
 using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
 using Linli.Modules.Grids;
+using Linli.Modules.Matters;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -28,6 +29,7 @@ builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddResidents();
 builder.Services.AddVisits(builder.Configuration);
 builder.Services.AddGrids(builder.Configuration);
+builder.Services.AddMatters(builder.Configuration);
 
 var app = builder.Build();
 
@@ -63,6 +65,8 @@ api.MapGroup("/ledgers").MapLedgersApi();
 api.MapGroup("/visit-rules").MapVisitRulesApi();
 api.MapGroup("/grids").MapGridsApi();
 api.MapGroup("/workload").MapWorkloadApi();
+api.MapGroup("/calendar").MapCalendarApi();
+api.MapGroup("/matter-categories").MapMatterCategoriesApi();
 app.MapLinliUi();
 
 await app.RunAsync();

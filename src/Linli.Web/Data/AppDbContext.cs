@@ -1,4 +1,6 @@
 using Linli.Modules.Grids;
+using Linli.Modules.Matters.Calendar;
+using Linli.Modules.Matters.Categories;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -46,6 +48,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
     public DbSet<GridChange> GridChanges => Set<GridChange>();
     public DbSet<GridBoundary> GridBoundaries => Set<GridBoundary>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();          // city-wide, not org-scoped
+    public DbSet<MatterCategory> MatterCategories => Set<MatterCategory>(); // city-wide, not org-scoped
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

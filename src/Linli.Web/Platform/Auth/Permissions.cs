@@ -25,6 +25,8 @@ public static class Permissions
     public const string VisitRulesRead = "VisitRules.Read";    // 走访频次
     public const string VisitRulesManage = "VisitRules.Manage";
     public const string GridsManage = "Grids.Manage";          // 网格管理: assign workers, re-draw grids, boundaries
+    public const string MattersConfigRead = "MattersConfig.Read";   // 工作日历、事项分类: read
+    public const string MattersConfigure = "Matters.Configure";     // 工作日历、事项分类: edit (city-wide)
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -47,5 +49,7 @@ public static class Permissions
         [VisitRulesRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
         [VisitRulesManage] = [Roles.SystemAdmin],
         [GridsManage] = [Roles.Official, Roles.CommunityWorker],
+        [MattersConfigRead] = [.. Roles.Staff, Roles.SystemAdmin],
+        [MattersConfigure] = [Roles.SystemAdmin],
     };
 }

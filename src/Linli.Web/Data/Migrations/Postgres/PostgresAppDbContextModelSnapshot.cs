@@ -149,6 +149,759 @@ namespace Linli.Data.Migrations.Postgres
                     b.ToTable("GridChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Matters.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = "Holiday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = "MakeUpWorkday",
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 23),
+                            Kind = "Holiday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = "MakeUpWorkday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 28),
+                            Kind = "MakeUpWorkday",
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 4),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 6),
+                            Kind = "Holiday",
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 4),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 5),
+                            Kind = "Holiday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 9),
+                            Kind = "MakeUpWorkday",
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 19),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 20),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 21),
+                            Kind = "Holiday",
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 25),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 26),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 27),
+                            Kind = "Holiday",
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 3),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 4),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            Kind = "Holiday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 20),
+                            Kind = "MakeUpWorkday",
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 10),
+                            Kind = "MakeUpWorkday",
+                            Name = "国庆节"
+                        });
+                });
+
+            modelBuilder.Entity("Linli.Modules.Matters.Categories.MatterCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 1000L, null, null, null, null, null);
+
+                    b.Property<double>("AcceptHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("HandlingLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolveDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsibleDepartment")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("MatterCategories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.env",
+                            HandlingLevel = "Street",
+                            Name = "市容环境",
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "城管",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AcceptHours = 2.0,
+                            Active = true,
+                            Code = "city.env.litter",
+                            HandlingLevel = "Street",
+                            Name = "垃圾清运不及时",
+                            ParentId = 1,
+                            ResolveDays = 2,
+                            ResponsibleDepartment = "环卫",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.env.stall",
+                            HandlingLevel = "Street",
+                            Name = "占道经营",
+                            ParentId = 1,
+                            ResolveDays = 3,
+                            ResponsibleDepartment = "城管",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.env.ad",
+                            HandlingLevel = "Community",
+                            Name = "违规小广告",
+                            ParentId = 1,
+                            ResolveDays = 3,
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.env.build",
+                            HandlingLevel = "District",
+                            Name = "违章搭建",
+                            ParentId = 1,
+                            ResolveDays = 15,
+                            ResponsibleDepartment = "城管",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.property",
+                            HandlingLevel = "Community",
+                            Name = "物业管理",
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "物业",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.property.service",
+                            HandlingLevel = "Community",
+                            Name = "物业服务质量",
+                            ParentId = 6,
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "物业",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.property.fee",
+                            HandlingLevel = "Street",
+                            Name = "物业费纠纷",
+                            ParentId = 6,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "住建",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.property.parking",
+                            HandlingLevel = "Community",
+                            Name = "小区停车",
+                            ParentId = 6,
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "物业",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AcceptHours = 2.0,
+                            Active = true,
+                            Code = "city.security",
+                            HandlingLevel = "Street",
+                            Name = "治安",
+                            ResolveDays = 3,
+                            ResponsibleDepartment = "派出所",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AcceptHours = 2.0,
+                            Active = true,
+                            Code = "city.security.noise",
+                            HandlingLevel = "Community",
+                            Name = "噪音扰民",
+                            ParentId = 10,
+                            ResolveDays = 2,
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AcceptHours = 1.0,
+                            Active = true,
+                            Code = "city.security.hazard",
+                            HandlingLevel = "Street",
+                            Name = "安全隐患",
+                            ParentId = 10,
+                            ResolveDays = 2,
+                            ResponsibleDepartment = "应急",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AcceptHours = 1.0,
+                            Active = true,
+                            Code = "city.security.fraud",
+                            HandlingLevel = "District",
+                            Name = "电信诈骗线索",
+                            ParentId = 10,
+                            ResolveDays = 3,
+                            ResponsibleDepartment = "公安",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.dispute",
+                            HandlingLevel = "Community",
+                            Name = "邻里纠纷",
+                            ResolveDays = 5,
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.dispute.leak",
+                            HandlingLevel = "Community",
+                            Name = "楼上漏水",
+                            ParentId = 14,
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "物业",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.dispute.space",
+                            HandlingLevel = "Community",
+                            Name = "公共空间占用",
+                            ParentId = 14,
+                            ResolveDays = 5,
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.dispute.mediation",
+                            HandlingLevel = "Street",
+                            Name = "需调解的矛盾",
+                            ParentId = 14,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "司法所",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.elderly",
+                            HandlingLevel = "Community",
+                            Name = "养老",
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.elderly.home",
+                            HandlingLevel = "Community",
+                            Name = "居家养老服务",
+                            ParentId = 18,
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.elderly.canteen",
+                            HandlingLevel = "Street",
+                            Name = "老年食堂",
+                            ParentId = 18,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 21,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.elderly.subsidy",
+                            HandlingLevel = "Street",
+                            Name = "高龄津贴",
+                            ParentId = 18,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 22,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.aid",
+                            HandlingLevel = "Street",
+                            Name = "低保救助",
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = 23,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.aid.dibao",
+                            HandlingLevel = "Street",
+                            Name = "低保申请",
+                            ParentId = 22,
+                            ResolveDays = 20,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 24,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.aid.temporary",
+                            HandlingLevel = "Street",
+                            Name = "临时救助",
+                            ParentId = 22,
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "民政",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 25,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.aid.medical",
+                            HandlingLevel = "District",
+                            Name = "医疗救助",
+                            ParentId = 22,
+                            ResolveDays = 15,
+                            ResponsibleDepartment = "医保",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 26,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.jobs",
+                            HandlingLevel = "Street",
+                            Name = "就业",
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "人社",
+                            SortOrder = 70
+                        },
+                        new
+                        {
+                            Id = 27,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.jobs.help",
+                            HandlingLevel = "Street",
+                            Name = "就业援助",
+                            ParentId = 26,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "人社",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 28,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.jobs.wages",
+                            HandlingLevel = "District",
+                            Name = "欠薪投诉",
+                            ParentId = 26,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "人社",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 29,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.jobs.training",
+                            HandlingLevel = "Street",
+                            Name = "技能培训",
+                            ParentId = 26,
+                            ResolveDays = 15,
+                            ResponsibleDepartment = "人社",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 30,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.repair",
+                            HandlingLevel = "Community",
+                            Name = "设施维修",
+                            ResolveDays = 5,
+                            ResponsibleDepartment = "物业",
+                            SortOrder = 80
+                        },
+                        new
+                        {
+                            Id = 31,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.repair.light",
+                            HandlingLevel = "Street",
+                            Name = "路灯损坏",
+                            ParentId = 30,
+                            ResolveDays = 3,
+                            ResponsibleDepartment = "城管",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 32,
+                            AcceptHours = 8.0,
+                            Active = true,
+                            Code = "city.repair.road",
+                            HandlingLevel = "District",
+                            Name = "道路破损",
+                            ParentId = 30,
+                            ResolveDays = 10,
+                            ResponsibleDepartment = "住建",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 33,
+                            AcceptHours = 2.0,
+                            Active = true,
+                            Code = "city.repair.elevator",
+                            HandlingLevel = "Community",
+                            Name = "电梯故障",
+                            ParentId = 30,
+                            ResolveDays = 2,
+                            ResponsibleDepartment = "物业",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 34,
+                            AcceptHours = 2.0,
+                            Active = true,
+                            Code = "city.repair.water",
+                            HandlingLevel = "District",
+                            Name = "供水管道",
+                            ParentId = 30,
+                            ResolveDays = 3,
+                            ResponsibleDepartment = "水务",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 35,
+                            AcceptHours = 4.0,
+                            Active = true,
+                            Code = "city.repair.fitness",
+                            HandlingLevel = "Community",
+                            Name = "健身器材",
+                            ParentId = 30,
+                            ResolveDays = 5,
+                            SortOrder = 50
+                        });
+                });
+
             modelBuilder.Entity("Linli.Modules.Organization.Department", b =>
                 {
                     b.Property<long>("Id")
@@ -1565,6 +2318,16 @@ namespace Linli.Data.Migrations.Postgres
                         .HasForeignKey("ToGridId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Matters.Categories.MatterCategory", b =>
+                {
+                    b.HasOne("Linli.Modules.Matters.Categories.MatterCategory", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Linli.Modules.Organization.Department", b =>

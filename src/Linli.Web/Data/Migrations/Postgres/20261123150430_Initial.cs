@@ -103,6 +103,47 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatterCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    HandlingLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ResponsibleDepartment = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    AcceptHours = table.Column<double>(type: "double precision", nullable: false),
+                    ResolveDays = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterCategories_MatterCategories_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "MatterCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrgUnits",
                 columns: table => new
                 {
@@ -754,6 +795,67 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             migrationBuilder.InsertData(
+                table: "CalendarDays",
+                columns: new[] { "Date", "Kind", "Name" },
+                values: new object[,]
+                {
+                    { new DateOnly(2026, 1, 1), "Holiday", "元旦" },
+                    { new DateOnly(2026, 1, 2), "Holiday", "元旦" },
+                    { new DateOnly(2026, 1, 3), "Holiday", "元旦" },
+                    { new DateOnly(2026, 1, 4), "MakeUpWorkday", "元旦" },
+                    { new DateOnly(2026, 2, 14), "MakeUpWorkday", "春节" },
+                    { new DateOnly(2026, 2, 15), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 16), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 17), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 18), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 19), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 20), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 21), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 22), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 23), "Holiday", "春节" },
+                    { new DateOnly(2026, 2, 28), "MakeUpWorkday", "春节" },
+                    { new DateOnly(2026, 4, 4), "Holiday", "清明节" },
+                    { new DateOnly(2026, 4, 5), "Holiday", "清明节" },
+                    { new DateOnly(2026, 4, 6), "Holiday", "清明节" },
+                    { new DateOnly(2026, 5, 1), "Holiday", "劳动节" },
+                    { new DateOnly(2026, 5, 2), "Holiday", "劳动节" },
+                    { new DateOnly(2026, 5, 3), "Holiday", "劳动节" },
+                    { new DateOnly(2026, 5, 4), "Holiday", "劳动节" },
+                    { new DateOnly(2026, 5, 5), "Holiday", "劳动节" },
+                    { new DateOnly(2026, 5, 9), "MakeUpWorkday", "劳动节" },
+                    { new DateOnly(2026, 6, 19), "Holiday", "端午节" },
+                    { new DateOnly(2026, 6, 20), "Holiday", "端午节" },
+                    { new DateOnly(2026, 6, 21), "Holiday", "端午节" },
+                    { new DateOnly(2026, 9, 20), "MakeUpWorkday", "国庆节" },
+                    { new DateOnly(2026, 9, 25), "Holiday", "中秋节" },
+                    { new DateOnly(2026, 9, 26), "Holiday", "中秋节" },
+                    { new DateOnly(2026, 9, 27), "Holiday", "中秋节" },
+                    { new DateOnly(2026, 10, 1), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 2), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 3), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 4), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 5), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 6), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 7), "Holiday", "国庆节" },
+                    { new DateOnly(2026, 10, 10), "MakeUpWorkday", "国庆节" }
+                });
+
+            migrationBuilder.InsertData(
+                table: "MatterCategories",
+                columns: new[] { "Id", "AcceptHours", "Active", "Code", "HandlingLevel", "Name", "ParentId", "ResolveDays", "ResponsibleDepartment", "SortOrder" },
+                values: new object[,]
+                {
+                    { 1, 4.0, true, "city.env", "Street", "市容环境", null, 5, "城管", 10 },
+                    { 6, 4.0, true, "city.property", "Community", "物业管理", null, 5, "物业", 20 },
+                    { 10, 2.0, true, "city.security", "Street", "治安", null, 3, "派出所", 30 },
+                    { 14, 4.0, true, "city.dispute", "Community", "邻里纠纷", null, 5, null, 40 },
+                    { 18, 4.0, true, "city.elderly", "Community", "养老", null, 5, "民政", 50 },
+                    { 22, 8.0, true, "city.aid", "Street", "低保救助", null, 10, "民政", 60 },
+                    { 26, 8.0, true, "city.jobs", "Street", "就业", null, 10, "人社", 70 },
+                    { 30, 4.0, true, "city.repair", "Community", "设施维修", null, 5, "物业", 80 }
+                });
+
+            migrationBuilder.InsertData(
                 table: "TagDefinitions",
                 columns: new[] { "Code", "Active", "BuiltIn", "Derived", "NameEn", "NameZh", "Sensitive", "SortOrder" },
                 values: new object[,]
@@ -777,9 +879,47 @@ namespace Linli.Data.Migrations.Postgres
             migrationBuilder.InsertData(
                 table: "VisitRules",
                 columns: new[] { "Id", "Active", "IntervalDays", "TagCode" },
+                values: new object[] { 1, true, 365, null });
+
+            migrationBuilder.InsertData(
+                table: "MatterCategories",
+                columns: new[] { "Id", "AcceptHours", "Active", "Code", "HandlingLevel", "Name", "ParentId", "ResolveDays", "ResponsibleDepartment", "SortOrder" },
                 values: new object[,]
                 {
-                    { 1, true, 365, null },
+                    { 2, 2.0, true, "city.env.litter", "Street", "垃圾清运不及时", 1, 2, "环卫", 10 },
+                    { 3, 4.0, true, "city.env.stall", "Street", "占道经营", 1, 3, "城管", 20 },
+                    { 4, 4.0, true, "city.env.ad", "Community", "违规小广告", 1, 3, null, 30 },
+                    { 5, 8.0, true, "city.env.build", "District", "违章搭建", 1, 15, "城管", 40 },
+                    { 7, 4.0, true, "city.property.service", "Community", "物业服务质量", 6, 5, "物业", 10 },
+                    { 8, 8.0, true, "city.property.fee", "Street", "物业费纠纷", 6, 10, "住建", 20 },
+                    { 9, 4.0, true, "city.property.parking", "Community", "小区停车", 6, 5, "物业", 30 },
+                    { 11, 2.0, true, "city.security.noise", "Community", "噪音扰民", 10, 2, null, 10 },
+                    { 12, 1.0, true, "city.security.hazard", "Street", "安全隐患", 10, 2, "应急", 20 },
+                    { 13, 1.0, true, "city.security.fraud", "District", "电信诈骗线索", 10, 3, "公安", 30 },
+                    { 15, 4.0, true, "city.dispute.leak", "Community", "楼上漏水", 14, 5, "物业", 10 },
+                    { 16, 4.0, true, "city.dispute.space", "Community", "公共空间占用", 14, 5, null, 20 },
+                    { 17, 4.0, true, "city.dispute.mediation", "Street", "需调解的矛盾", 14, 10, "司法所", 30 },
+                    { 19, 4.0, true, "city.elderly.home", "Community", "居家养老服务", 18, 5, "民政", 10 },
+                    { 20, 8.0, true, "city.elderly.canteen", "Street", "老年食堂", 18, 10, "民政", 20 },
+                    { 21, 8.0, true, "city.elderly.subsidy", "Street", "高龄津贴", 18, 10, "民政", 30 },
+                    { 23, 8.0, true, "city.aid.dibao", "Street", "低保申请", 22, 20, "民政", 10 },
+                    { 24, 4.0, true, "city.aid.temporary", "Street", "临时救助", 22, 5, "民政", 20 },
+                    { 25, 8.0, true, "city.aid.medical", "District", "医疗救助", 22, 15, "医保", 30 },
+                    { 27, 8.0, true, "city.jobs.help", "Street", "就业援助", 26, 10, "人社", 10 },
+                    { 28, 4.0, true, "city.jobs.wages", "District", "欠薪投诉", 26, 10, "人社", 20 },
+                    { 29, 8.0, true, "city.jobs.training", "Street", "技能培训", 26, 15, "人社", 30 },
+                    { 31, 4.0, true, "city.repair.light", "Street", "路灯损坏", 30, 3, "城管", 10 },
+                    { 32, 8.0, true, "city.repair.road", "District", "道路破损", 30, 10, "住建", 20 },
+                    { 33, 2.0, true, "city.repair.elevator", "Community", "电梯故障", 30, 2, "物业", 30 },
+                    { 34, 2.0, true, "city.repair.water", "District", "供水管道", 30, 3, "水务", 40 },
+                    { 35, 4.0, true, "city.repair.fitness", "Community", "健身器材", 30, 5, null, 50 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "VisitRules",
+                columns: new[] { "Id", "Active", "IntervalDays", "TagCode" },
+                values: new object[,]
+                {
                     { 2, true, 7, "elderly-alone" },
                     { 3, true, 30, "correction" },
                     { 4, true, 30, "elderly-80" },
@@ -1007,6 +1147,17 @@ namespace Linli.Data.Migrations.Postgres
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatterCategories_Code",
+                table: "MatterCategories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatterCategories_ParentId",
+                table: "MatterCategories",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_Code",
                 table: "OrgUnits",
                 column: "Code",
@@ -1224,6 +1375,9 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
                 name: "Departments");
 
             migrationBuilder.DropTable(
@@ -1237,6 +1391,9 @@ namespace Linli.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "GridChanges");
+
+            migrationBuilder.DropTable(
+                name: "MatterCategories");
 
             migrationBuilder.DropTable(
                 name: "PasswordHistory");
