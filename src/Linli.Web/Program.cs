@@ -3,6 +3,7 @@ using Linli.Data;
 using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
 using Linli.Modules.Grids;
+using Linli.Modules.Matters;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -28,6 +29,7 @@ builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddResidents();
 builder.Services.AddVisits(builder.Configuration);
 builder.Services.AddGrids(builder.Configuration);
+builder.Services.AddMattersIntake(builder.Configuration);
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.UseAuthentication();
 app.UseCurrentUser();
 app.UseForcedAccountSteps();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapLinliHosting();
@@ -63,6 +66,8 @@ api.MapGroup("/ledgers").MapLedgersApi();
 api.MapGroup("/visit-rules").MapVisitRulesApi();
 api.MapGroup("/grids").MapGridsApi();
 api.MapGroup("/workload").MapWorkloadApi();
+api.MapGroup("/matters").MapMattersApi();
+app.MapMattersTracking();
 app.MapLinliUi();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Linli.Modules.Grids;
+using Linli.Modules.Matters;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -46,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<GridAssignment> GridAssignments => Set<GridAssignment>();
     public DbSet<GridChange> GridChanges => Set<GridChange>();
     public DbSet<GridBoundary> GridBoundaries => Set<GridBoundary>();
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -70,6 +73,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<GridAssignment>(b);
         ScopeByOrg<GridChange>(b);
         ScopeByOrg<GridBoundary>(b);
+        ScopeByOrg<Matter>(b);
+        ScopeByOrg<MatterEvent>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -147,5 +152,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<GridAssignment>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<GridChange>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<GridBoundary>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Matter>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<MatterEvent>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

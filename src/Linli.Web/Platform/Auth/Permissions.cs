@@ -25,6 +25,8 @@ public static class Permissions
     public const string VisitRulesRead = "VisitRules.Read";    // 走访频次
     public const string VisitRulesManage = "VisitRules.Manage";
     public const string GridsManage = "Grids.Manage";          // 网格管理: assign workers, re-draw grids, boundaries
+    public const string MattersRead = "Matters.Read";          // 民情诉求: lists, detail and timeline in scope
+    public const string MattersRegister = "Matters.Register";  // register a matter (一门受理, 代办)
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -47,5 +49,7 @@ public static class Permissions
         [VisitRulesRead] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official, Roles.SystemAdmin],
         [VisitRulesManage] = [Roles.SystemAdmin],
         [GridsManage] = [Roles.Official, Roles.CommunityWorker],
+        [MattersRead] = Roles.Staff,
+        [MattersRegister] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
     };
 }
