@@ -1,5 +1,6 @@
 using Linli.Data;
 using Linli.Platform.Auth;
+using Linli.Platform.OrgScope;
 using Linli.Platform.Privacy;
 using Linli.Platform.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,6 +41,7 @@ public static class RegisterMatter
         var contact = v.ReporterContact;
         var matter = new Matter
         {
+            // Drawn in its own statement: a failed save leaves a gap in the day's numbers, never a duplicate.
             TicketNumber = await MatterTickets.NextAsync(db, time.GetLocalNow().DateTime, ct),
             TrackingTokenHash = MatterTickets.Hash(token),
             Channel = v.Channel, CategoryId = v.CategoryId, CategoryName = v.CategoryName, Description = v.Description,
@@ -60,7 +62,7 @@ public static class RegisterMatter
         return (matter, token);
     }
 
-    static MatterEvent NewEvent(Matter m, MatterEventType type, Platform.OrgScope.CurrentUser actor, DateTime at, string? note, bool isPublic) => new()
+    static MatterEvent NewEvent(Matter m, MatterEventType type, CurrentUser actor, DateTime at, string? note, bool isPublic) => new()
     {
         Type = type, ActorId = actor.UserId!, ActorName = actor.UserName ?? "", At = at, Note = note, IsPublic = isPublic, OrgPath = m.OrgPath,
     };
