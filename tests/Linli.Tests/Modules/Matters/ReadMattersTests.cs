@@ -27,6 +27,27 @@ public sealed class ReadMattersTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task AddNote_EmptyIs400_OutsiderGets404_StaffNoteShowsInTheTimeline(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, tree.Community);
+        var id = (await worker.RegisterAsync()).GetProperty("matter").Id();
+
+        var (emptyStatus, empty, _) = await worker.SendAsync(HttpMethod.Post, $"/api/v1/matters/{id}/notes", new { note = " " });
+        var (outsideStatus, _, _) = await (await app.ClientAsync(Roles.CommunityWorker, tree.Community2))
+            .SendAsync(HttpMethod.Post, $"/api/v1/matters/{id}/notes", new { note = "越权备注" });
+        await worker.PostOkAsync($"/api/v1/matters/{id}/notes", new { note = "已电话回复居民" });
+        var detail = await worker.GetJsonAsync($"/api/v1/matters/{id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, emptyStatus);
+        Assert.NotEmpty(empty.Errors("note"));
+        Assert.Equal(HttpStatusCode.NotFound, outsideStatus);
+        var last = detail.GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal(("StaffNote", "已电话回复居民", false), (last.GetProperty("type").GetString(), last.GetProperty("note").GetString(), last.GetProperty("isPublic").GetBoolean()));
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task List_UnknownState_Returns400(Provider provider)
     {
         var app = await apps.For(provider);

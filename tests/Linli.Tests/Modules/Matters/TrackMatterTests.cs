@@ -18,6 +18,9 @@ public sealed class TrackMatterTests(Apps apps)
         var created = await home.Worker.RegisterAsync(MatterArrange.Matter(residentId: resident.Id(), onBehalfReason: "内部备注：不识字代填"));
         var ticket = created.GetProperty("ticketNumber").GetString()!;
         var token = created.GetProperty("trackingToken").GetString()!;
+        var id = created.GetProperty("matter").Id();
+        await home.Worker.PostOkAsync($"/api/v1/matters/{id}/notes", new { note = "已联系物业，明日上门维修", @public = true });
+        await home.Worker.PostOkAsync($"/api/v1/matters/{id}/notes", new { note = "物业经理态度推诿，需督促", @public = false });
         var anonymous = app.Anonymous();
 
         var (okStatus, ok, okText) = await anonymous.SendAsync(HttpMethod.Get, $"/api/public/matters/track?ticket={ticket}&token={token}");
@@ -28,8 +31,9 @@ public sealed class TrackMatterTests(Apps apps)
         Assert.Equal("Registered", ok.GetProperty("state").GetString());
         Assert.Equal("设施维修", ok.GetProperty("categoryName").GetString());
         var steps = ok.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal("Registered", Assert.Single(steps).GetProperty("type").GetString());
-        foreach (var secret in new[] { "内部备注", "王阿姨", "5678", "13812345678" }) Assert.DoesNotContain(secret, okText);
+        Assert.Equal(["Registered", "Reply"], steps.Select(x => x.GetProperty("type").GetString()));
+        Assert.Equal("已联系物业，明日上门维修", steps[1].GetProperty("note").GetString());
+        foreach (var secret in new[] { "内部备注", "推诿", "王阿姨", "5678", "13812345678" }) Assert.DoesNotContain(secret, okText);
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(WithoutTrace(await unknown.Content.ReadAsStringAsync(Ct)), WithoutTrace(await wrong.Content.ReadAsStringAsync(Ct)));

@@ -27,6 +27,7 @@ public static class MattersIntakeModule
         ListMatters.Map(group);
         GetMatter.Map(group);
         RegisterMatter.Map(group);
+        AddMatterNote.Map(group);
         return group;
     }
 
