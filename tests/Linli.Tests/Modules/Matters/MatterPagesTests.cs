@@ -39,6 +39,25 @@ public sealed class MatterPagesTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task DetailPage_PostsAPublicReply_ShownInTheTimeline(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, tree.Community);
+        var id = (await worker.RegisterAsync()).GetProperty("matter").Id();
+
+        var (status, html, _) = await worker.PostFormAsync($"/matters/{id}", "matter-note", new Dictionary<string, string>
+        {
+            ["Note.Text"] = "路灯已报修，三日内修复", ["Note.Public"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("路灯已报修，三日内修复", html);
+        var step = await app.WithDbAsync(db => db.MatterEvents.SingleAsync(e => e.MatterId == id && e.Type == Linli.Modules.Matters.MatterEventType.Reply, Ct));
+        Assert.True(step.IsPublic);
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task IntakePage_MissingDescription_ShowsTheMessageAndKeepsWhatWasTyped(Provider provider)
     {
         var app = await apps.For(provider);
