@@ -30,6 +30,7 @@ builder.Services.AddResidents();
 builder.Services.AddVisits(builder.Configuration);
 builder.Services.AddGrids(builder.Configuration);
 builder.Services.AddMatters(builder.Configuration);
+builder.Services.AddMattersIntake(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,6 +46,7 @@ app.UseAuthentication();
 app.UseCurrentUser();
 app.UseForcedAccountSteps();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapLinliHosting();
@@ -67,6 +69,8 @@ api.MapGroup("/grids").MapGridsApi();
 api.MapGroup("/workload").MapWorkloadApi();
 api.MapGroup("/calendar").MapCalendarApi();
 api.MapGroup("/matter-categories").MapMatterCategoriesApi();
+api.MapGroup("/matters").MapMattersApi();
+app.MapMattersTracking();
 app.MapLinliUi();
 
 await app.RunAsync();

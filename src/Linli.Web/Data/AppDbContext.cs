@@ -1,6 +1,7 @@
 using Linli.Modules.Grids;
 using Linli.Modules.Matters.Calendar;
 using Linli.Modules.Matters.Categories;
+using Linli.Modules.Matters;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -50,6 +51,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<GridBoundary> GridBoundaries => Set<GridBoundary>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();          // city-wide, not org-scoped
     public DbSet<MatterCategory> MatterCategories => Set<MatterCategory>(); // city-wide, not org-scoped
+    public DbSet<Matter> Matters => Set<Matter>();
+    public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -74,6 +77,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<GridAssignment>(b);
         ScopeByOrg<GridChange>(b);
         ScopeByOrg<GridBoundary>(b);
+        ScopeByOrg<Matter>(b);
+        ScopeByOrg<MatterEvent>(b);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -151,5 +156,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<GridAssignment>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<GridChange>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<GridBoundary>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Matter>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<MatterEvent>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

@@ -14,6 +14,7 @@ public sealed class EndpointAuthorizationTests(Apps apps)
         "/account/login", "/account/logout", "/account/logged-out", "/account/access-denied", "/not-found", "/error",
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/culture", "/api/v1/auth/token",
         "/_framework/opaque-redirect", // Blazor's redirect for enhanced navigation
+        "/track", "/api/public/matters/track", // 诉求查询: the reporter tracks by ticket and token, rate-limited
     ];
 
     static bool IsAnonymousAllowed(RouteEndpoint e)

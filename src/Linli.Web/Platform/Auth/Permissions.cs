@@ -27,6 +27,8 @@ public static class Permissions
     public const string GridsManage = "Grids.Manage";          // 网格管理: assign workers, re-draw grids, boundaries
     public const string MattersConfigRead = "MattersConfig.Read";   // 工作日历、事项分类: read
     public const string MattersConfigure = "Matters.Configure";     // 工作日历、事项分类: edit (city-wide)
+    public const string MattersRead = "Matters.Read";          // 民情诉求: lists, detail and timeline in scope
+    public const string MattersRegister = "Matters.Register";  // register a matter (一门受理, 代办)
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -51,5 +53,7 @@ public static class Permissions
         [GridsManage] = [Roles.Official, Roles.CommunityWorker],
         [MattersConfigRead] = [.. Roles.Staff, Roles.SystemAdmin],
         [MattersConfigure] = [Roles.SystemAdmin],
+        [MattersRead] = Roles.Staff,
+        [MattersRegister] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
     };
 }

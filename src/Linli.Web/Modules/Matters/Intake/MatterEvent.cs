@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using Linli.Modules.Residents;
+using Linli.Platform.OrgScope;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Linli.Modules.Matters;
+
+// 办理记录 one step on a matter's timeline. Public rows (and public replies) are what the reporter sees when tracking.
+public sealed class MatterEvent : IOrgScoped
+{
+    public long Id { get; set; }
+    public long MatterId { get; set; }
+    public MatterEventType Type { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public DateTime At { get; set; }               // UTC
+    public string? Note { get; set; }
+    public bool IsPublic { get; set; }
+    public string OrgPath { get; set; } = "";      // the matter's path
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<MatterEventType>))]
+public enum MatterEventType
+{
+    [Label("登记", "Registered")] Registered,
+    [Label("代办登记", "Registered on behalf")] RegisteredOnBehalf,
+    [Label("答复", "Reply")] Reply,
+    [Label("内部备注", "Staff note")] StaffNote,
+}
+
+public sealed class MatterEventConfiguration : IEntityTypeConfiguration<MatterEvent>
+{
+    public void Configure(EntityTypeBuilder<MatterEvent> b)
+    {
+        b.ToTable("MatterEvents");
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.ActorId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.ActorName).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.OrgPath).HasMaxLength(200).IsRequired();
+        b.HasIndex(x => x.OrgPath);
+        b.HasIndex(x => new { x.MatterId, x.At });
+    }
+}
+
+// The last ticket number handed out per day; bumped by one atomic upsert so parallel intakes never share a number.
+public sealed class MatterTicketCounter
+{
+    public required string Day { get; set; }       // yyyyMMdd
+    public int Last { get; set; }
+}
+
+public sealed class MatterTicketCounterConfiguration : IEntityTypeConfiguration<MatterTicketCounter>
+{
+    public void Configure(EntityTypeBuilder<MatterTicketCounter> b)
+    {
+        b.ToTable("MatterTicketCounters");
+        b.HasKey(x => x.Day);
+        b.Property(x => x.Day).HasMaxLength(8);
+    }
+}

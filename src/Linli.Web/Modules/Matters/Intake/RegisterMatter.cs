@@ -1,0 +1,69 @@
+using Linli.Data;
+using Linli.Platform.Auth;
+using Linli.Platform.OrgScope;
+using Linli.Platform.Privacy;
+using Linli.Platform.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Linli.Modules.Matters;
+
+// 诉求登记 POST /api/v1/matters: a worker registers a matter from any channel, for a resident if need be (代办).
+// The caller's unit becomes its owner (首问责任); the reporter's tracking token is returned this once only.
+public static class RegisterMatter
+{
+    public sealed record Registered(string TicketNumber, string TrackingToken, GetMatter.View Matter);
+
+    public static void Map(RouteGroupBuilder matters) =>
+        matters.MapPost("/", Handle).RequireAuthorization(Permissions.MattersRegister)
+            .WithName("Matters_Register").WithSummary("Register a matter; answers its ticket number and the tracking token (shown only here)");
+
+    static async Task<Results<Created<Registered>, NotFound>> Handle(MatterForm form, AppDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct)
+    {
+        var saved = await SaveAsync(db, protector, time, form, ct);
+        if (saved is null) return TypedResults.NotFound();
+        var view = (await GetMatter.LoadAsync(db, saved.Value.Matter.Id, ct))!;
+        return TypedResults.Created($"/api/v1/matters/{saved.Value.Matter.Id}", new Registered(saved.Value.Matter.TicketNumber, saved.Value.Token, view));
+    }
+
+    /// <summary>The new matter and its token; null when the named house or resident is not visible to the caller.</summary>
+    public static async Task<(Matter Matter, string Token)?> SaveAsync(AppDbContext db, FieldProtector protector, TimeProvider time, MatterForm form, CancellationToken ct)
+    {
+        var v = form.Check();
+        var me = db.CurrentUser;
+        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId).Select(u => new { u.Id, u.OrgPath }).SingleOrDefaultAsync(ct)
+            ?? throw new BusinessRuleException("matter.no-unit", Loc.T("您的账号未绑定单位，不能登记诉求。", "Your account has no unit to own the matter."),
+                StatusCodes.Status422UnprocessableEntity);
+        if (v.HouseId is { } houseId && !await db.Houses.AnyAsync(h => h.Id == houseId, ct)) return null;
+        if (v.ResidentId is { } residentId && !await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return null;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = MatterTickets.NewToken();
+        var contact = v.ReporterContact;
+        var matter = new Matter
+        {
+            // Drawn in its own statement: a failed save leaves a gap in the day's numbers, never a duplicate.
+            TicketNumber = await MatterTickets.NextAsync(db, time.GetLocalNow().DateTime, ct),
+            TrackingTokenHash = MatterTickets.Hash(token),
+            Channel = v.Channel, CategoryId = v.CategoryId, CategoryName = v.CategoryName, Description = v.Description,
+            Address = v.Address, HouseId = v.HouseId, Latitude = v.Latitude, Longitude = v.Longitude,
+            ReporterResidentId = v.ResidentId, ReporterName = v.ReporterName,
+            ReporterContactCipher = contact is null ? null : protector.Encrypt(contact),
+            ReporterContactMasked = contact is null ? null : Masking.Phone(contact),
+            AnonymousToPublic = v.AnonymousToPublic, OnBehalfReason = v.OnBehalfReason, Urgency = v.Urgency, State = MatterState.Registered,
+            RegisteredByUnitId = unit.Id, CreatedAt = now, CreatedById = me.UserId!, CreatedByName = me.UserName ?? "",
+            OrgPath = unit.OrgPath,
+        };
+        matter.Events.Add(NewEvent(matter, MatterEventType.Registered, me, now, Loc.T("诉求已登记，编号 ", "Registered as ") + matter.TicketNumber, isPublic: true));
+        if (v.OnBehalfReason is not null)
+            matter.Events.Add(NewEvent(matter, MatterEventType.RegisteredOnBehalf, me, now, v.OnBehalfReason, isPublic: false));
+        db.Matters.Add(matter);
+        db.AuditAction = v.OnBehalfReason is null ? "Matter.Register" : "Matter.RegisterOnBehalf";
+        await db.SaveChangesAsync(ct);
+        return (matter, token);
+    }
+
+    static MatterEvent NewEvent(Matter m, MatterEventType type, CurrentUser actor, DateTime at, string? note, bool isPublic) => new()
+    {
+        Type = type, ActorId = actor.UserId!, ActorName = actor.UserName ?? "", At = at, Note = note, IsPublic = isPublic, OrgPath = m.OrgPath,
+    };
+}
