@@ -8,7 +8,7 @@ public static class MatterArrange
     public static object Matter(string description = "小区东门路灯不亮", string channel = "Counter", string? contact = "13812345678",
         long? residentId = null, string? onBehalfReason = null) => new
     {
-        channel, categoryId = 7, categoryName = "设施维修", description, address = "中山东路 88 号东门",
+        channel, categoryName = "设施维修", description, address = "中山东路 88 号东门",
         reporterName = "王阿姨", reporterContact = contact, urgency = "Normal", residentId, onBehalfReason,
     };
 

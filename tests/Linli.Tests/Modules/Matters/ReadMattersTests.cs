@@ -18,7 +18,7 @@ public sealed class ReadMattersTests(Apps apps)
 
         var other = await (await app.ClientAsync(Roles.CommunityWorker, tree.Community2)).GetJsonAsync("/api/v1/matters");
         var street = await (await app.ClientAsync(Roles.Official, tree.Street)).GetJsonAsync("/api/v1/matters?state=Registered&channel=Counter&q=楼道堆物");
-        var own = await worker.GetJsonAsync("/api/v1/matters?categoryId=7");
+        var own = await worker.GetJsonAsync($"/api/v1/matters?categoryId={created.GetProperty("matter").GetProperty("categoryId").GetInt64()}");
 
         Assert.Equal(0, other.GetProperty("total").GetInt32());
         Assert.Equal(1, street.GetProperty("total").GetInt32());

@@ -46,7 +46,7 @@ public sealed class RegisterMatterTests(Apps apps)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.NotEmpty(body.Errors("channel"));
         Assert.NotEmpty(body.Errors("description"));
-        Assert.NotEmpty(body.Errors("categoryName"));
+        Assert.NotEmpty(body.Errors("categoryId"));
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
@@ -92,5 +92,24 @@ public sealed class RegisterMatterTests(Apps apps)
         var tickets = created.Select(c => c.GetProperty("ticketNumber").GetString()).ToList();
         Assert.Equal(20, tickets.Distinct().Count());
         Assert.Equal(20, await app.WithDbAsync(db => db.Matters.CountAsync(m => m.OrgPath == tree.Community.OrgPath, Ct)));
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Register_CategoryComesFromTheConfiguredTree_UnknownIs400(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, tree.Community);
+        var noise = await app.WithDbAsync(db => db.MatterCategories.Where(c => c.Code == "city.security.noise").Select(c => c.Id).SingleAsync());
+
+        var (status, body, text) = await worker.SendAsync(HttpMethod.Post, "/api/v1/matters",
+            new { channel = "Counter", categoryId = noise, categoryName = "随便写的", description = "楼上深夜装修" });
+        var unknown = await worker.SendAsync(HttpMethod.Post, "/api/v1/matters", new { channel = "Counter", categoryId = 999_999, description = "无此类别" });
+
+        Assert.True(status == HttpStatusCode.Created, text);
+        Assert.Equal("噪音扰民", body.GetProperty("matter").GetProperty("categoryName").GetString());
+        Assert.Equal(noise, body.GetProperty("matter").GetProperty("categoryId").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.NotEmpty(unknown.Body.Errors("categoryId"));
     }
 }

@@ -920,8 +920,8 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<bool>("AnonymousToPublic")
                         .HasColumnType("boolean");
 
-                    b.Property<long>("CategoryId")
-                        .HasColumnType("bigint");
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CategoryName")
                         .IsRequired()
@@ -2536,6 +2536,12 @@ namespace Linli.Data.Migrations.Postgres
 
             modelBuilder.Entity("Linli.Modules.Matters.Matter", b =>
                 {
+                    b.HasOne("Linli.Modules.Matters.Categories.MatterCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Linli.Modules.Organization.Department", null)
                         .WithMany()
                         .HasForeignKey("HandlingDepartmentId")

@@ -904,7 +904,7 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<bool>("AnonymousToPublic")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CategoryId")
+                    b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CategoryName")
@@ -2473,6 +2473,12 @@ namespace Linli.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Linli.Modules.Matters.Matter", b =>
                 {
+                    b.HasOne("Linli.Modules.Matters.Categories.MatterCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Linli.Modules.Organization.Department", null)
                         .WithMany()
                         .HasForeignKey("HandlingDepartmentId")

@@ -32,6 +32,14 @@ public static class MatterCategories
     static async Task<Results<Ok<Node>, NotFound>> Patch(int id, Request request, AppDbContext db, CancellationToken ct) =>
         await db.MatterCategories.AnyAsync(c => c.Id == id, ct) ? TypedResults.Ok(await SaveAsync(db, id, request, ct)) : TypedResults.NotFound();
 
+    /// <summary>The active categories, each top level followed by its children, for a select list.</summary>
+    public static async Task<List<MatterCategory>> ActiveInTreeOrderAsync(AppDbContext db, CancellationToken ct)
+    {
+        var all = await db.MatterCategories.AsNoTracking().Where(c => c.Active).ToListAsync(ct);
+        return all.Where(c => c.ParentId is null).OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .SelectMany(top => all.Where(c => c.ParentId == top.Id).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Prepend(top)).ToList();
+    }
+
     public static async Task<List<Node>> TreeAsync(AppDbContext db, CancellationToken ct)
     {
         var all = await db.MatterCategories.AsNoTracking().ToListAsync(ct);

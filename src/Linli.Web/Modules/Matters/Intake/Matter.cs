@@ -13,8 +13,7 @@ public sealed class Matter : IOrgScoped
     public required string TicketNumber { get; set; }   // public, e.g. M20261123-000123
     public required string TrackingTokenHash { get; set; }
     public MatterChannel Channel { get; set; }
-    // No foreign key yet: the category tree lands in a parallel branch; the merge adds the key to MatterCategory.
-    public long CategoryId { get; set; }
+    public int CategoryId { get; set; }             // the configured category (事项分类); its name is kept as registered
     public required string CategoryName { get; set; }
     public required string Description { get; set; }
     public string? Address { get; set; }
@@ -106,6 +105,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.HasIndex(x => x.OrgPath);
         b.HasIndex(x => new { x.State, x.CreatedAt });
         b.HasIndex(x => x.CategoryId);
+        b.HasOne<Categories.MatterCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.RegisteredByUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.HandlingUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.HandlingDepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -35,7 +35,7 @@ public sealed class MatterForm
         if (channel is null) errors["channel"] = [Loc.T("请选择受理渠道。", "Choose the channel.") + " " + Labels.Expected<MatterChannel>()];
         var urgency = string.IsNullOrWhiteSpace(Urgency) ? MatterUrgency.Normal : Labels.Parse<MatterUrgency>(Urgency);
         if (urgency is null) errors["urgency"] = [Loc.T("紧急程度无效。", "Unknown urgency.") + " " + Labels.Expected<MatterUrgency>()];
-        if (string.IsNullOrWhiteSpace(CategoryName)) Fail("categoryName", "请填写诉求类别。", "Enter the category.");
+        if (CategoryId is null && string.IsNullOrWhiteSpace(CategoryName)) Fail("categoryId", "请选择诉求类别。", "Choose the category.");
         Limit("categoryName", CategoryName, 100);
         if (string.IsNullOrWhiteSpace(Description)) Fail("description", "请填写诉求内容。", "Describe the matter.");
         Limit("description", Description, 4000);
@@ -50,7 +50,7 @@ public sealed class MatterForm
         if (ResidentId is not null && channel is MatterChannel.Counter or MatterChannel.Hotline && string.IsNullOrWhiteSpace(OnBehalfReason))
             Fail("onBehalfReason", "代居民登记时请说明代办原因。", "State why you register this for the resident (代办).");
         if (errors.Count > 0) throw new FieldErrorsException(errors);
-        return new(channel!.Value, CategoryId ?? 0, CategoryName!.Trim(), Description!.Trim(), Blank(Address), HouseId, Latitude, Longitude,
+        return new(channel!.Value, CategoryId ?? 0, CategoryName?.Trim() ?? "", Description!.Trim(), Blank(Address), HouseId, Latitude, Longitude,
             ResidentId, Blank(ReporterName), Blank(ReporterContact), AnonymousToPublic, urgency!.Value, Blank(OnBehalfReason));
 
         void Limit(string field, string? value, int max)

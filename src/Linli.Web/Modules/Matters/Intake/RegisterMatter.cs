@@ -29,6 +29,11 @@ public static class RegisterMatter
     public static async Task<(Matter Matter, string Token)?> SaveAsync(AppDbContext db, FieldProtector protector, TimeProvider time, MatterForm form, CancellationToken ct)
     {
         var v = form.Check();
+        // The category comes from the configured tree (by id, or by its exact name from older clients).
+        var categories = db.MatterCategories.AsNoTracking().Where(c => c.Active);
+        categories = v.CategoryId > 0 ? categories.Where(c => c.Id == v.CategoryId) : categories.Where(c => c.Name == v.CategoryName);
+        var category = await categories.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct)
+            ?? throw new FieldErrorsException(new Dictionary<string, string[]> { ["categoryId"] = [Loc.T("没有这个诉求类别。", "No such category.")] });
         var me = db.CurrentUser;
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId).Select(u => new { u.Id, u.OrgPath }).SingleOrDefaultAsync(ct)
             ?? throw new BusinessRuleException("matter.no-unit", Loc.T("您的账号未绑定单位，不能登记诉求。", "Your account has no unit to own the matter."),
@@ -44,7 +49,7 @@ public static class RegisterMatter
             // Drawn in its own statement: a failed save leaves a gap in the day's numbers, never a duplicate.
             TicketNumber = await MatterTickets.NextAsync(db, time.GetLocalNow().DateTime, ct),
             TrackingTokenHash = MatterTickets.Hash(token),
-            Channel = v.Channel, CategoryId = v.CategoryId, CategoryName = v.CategoryName, Description = v.Description,
+            Channel = v.Channel, CategoryId = category.Id, CategoryName = category.Name, Description = v.Description,
             Address = v.Address, HouseId = v.HouseId, Latitude = v.Latitude, Longitude = v.Longitude,
             ReporterResidentId = v.ResidentId, ReporterName = v.ReporterName,
             ReporterContactCipher = contact is null ? null : protector.Encrypt(contact),

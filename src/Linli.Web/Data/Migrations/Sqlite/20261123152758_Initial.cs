@@ -652,7 +652,7 @@ namespace Linli.Data.Migrations.Sqlite
                     TicketNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     TrackingTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CategoryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
                     CategoryName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
@@ -690,6 +690,12 @@ namespace Linli.Data.Migrations.Sqlite
                         name: "FK_Matters_Houses_HouseId",
                         column: x => x.HouseId,
                         principalTable: "Houses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Matters_MatterCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "MatterCategories",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1551,9 +1557,6 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "GridChanges");
 
             migrationBuilder.DropTable(
-                name: "MatterCategories");
-
-            migrationBuilder.DropTable(
                 name: "MatterEvents");
 
             migrationBuilder.DropTable(
@@ -1594,6 +1597,9 @@ namespace Linli.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "MatterCategories");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");

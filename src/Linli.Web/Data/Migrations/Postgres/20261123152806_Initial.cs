@@ -654,7 +654,7 @@ namespace Linli.Data.Migrations.Postgres
                     TicketNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     TrackingTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CategoryId = table.Column<long>(type: "bigint", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
                     CategoryName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
@@ -692,6 +692,12 @@ namespace Linli.Data.Migrations.Postgres
                         name: "FK_Matters_Houses_HouseId",
                         column: x => x.HouseId,
                         principalTable: "Houses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Matters_MatterCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "MatterCategories",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1553,9 +1559,6 @@ namespace Linli.Data.Migrations.Postgres
                 name: "GridChanges");
 
             migrationBuilder.DropTable(
-                name: "MatterCategories");
-
-            migrationBuilder.DropTable(
                 name: "MatterEvents");
 
             migrationBuilder.DropTable(
@@ -1596,6 +1599,9 @@ namespace Linli.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "MatterCategories");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");
