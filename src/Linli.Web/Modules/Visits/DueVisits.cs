@@ -40,8 +40,8 @@ public static class DueVisits
         var missing = options.MonthlyQuota - visitedThisMonth.Count - due.Count;
         if (missing > 0)
         {
-            var visited = visitedThisMonth.ToHashSet();
-            due.AddRange(schedule.Where(d => !visited.Contains(d.HouseholdId) && due.All(x => x.Due.HouseholdId != d.HouseholdId))
+            var taken = visitedThisMonth.Concat(due.Select(x => x.Due.HouseholdId)).ToHashSet();
+            due.AddRange(schedule.Where(d => !taken.Contains(d.HouseholdId))
                 .OrderBy(d => d.LastVisit ?? DateOnly.MinValue).ThenBy(d => d.HouseholdId).Take(missing).Select(d => (d, true)));
         }
         var addresses = await Addresses.LoadAsync(db, due.Select(d => d.Due.HouseId), ct);

@@ -1,6 +1,7 @@
 using Linli.Data;
 using Linli.Platform.Auth;
 using Linli.Platform.Problems;
+using Linli.Platform.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,9 +27,7 @@ public static class VisitPhotos
     static async Task<Results<Created, NotFound, ProblemHttpResult>> Upload(long id, IFormFile? file, HttpContext http, IAntiforgery antiforgery,
         AppDbContext db, CancellationToken ct)
     {
-        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (!bearer && !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Loc.T("表单已失效，请刷新后重试。", "The form has expired; reload and try again."));
+        if (await FormPostCheck.RefuseStaleFormAsync(http, antiforgery) is { } stale) return stale;
         var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null) return TypedResults.NotFound();
         var (data, type) = await ReadAsync(file, ct);

@@ -9,18 +9,18 @@ namespace Linli.Modules.Visits;
 // Always within what the caller may see.
 public static class WorkerHouseholds
 {
-    public sealed record Worker(string Id, string Name, string OrgPath, IReadOnlyList<long> GridIds);
+    public sealed record Worker(string Id, string Name, long? OrgUnitId, string OrgPath, IReadOnlyList<long> GridIds);
 
     /// <summary>The worker, if the caller may see the unit the worker is bound to; null otherwise (→ 404).</summary>
     public static async Task<Worker?> FindAsync(AppDbContext db, string workerId, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == workerId && !u.Disabled)
-            .Select(u => new { u.Id, u.DisplayName, u.UserName, u.OrgPath }).SingleOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.DisplayName, u.UserName, u.OrgUnitId, u.OrgPath }).SingleOrDefaultAsync(ct);
         if (user is null || user.OrgPath.Length == 0) return null;
         if (!db.CurrentUser.CanSee(user.OrgPath) && user.Id != db.CurrentUser.UserId) return null;
         var grids = await db.GridAssignments.AsNoTracking().Where(a => a.UserId == user.Id && a.EndDate == null)
             .Select(a => a.GridId).Distinct().ToListAsync(ct);
-        return new Worker(user.Id, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? user.Id, user.OrgPath, grids);
+        return new Worker(user.Id, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? user.Id, user.OrgUnitId, user.OrgPath, grids);
     }
 
     public static IQueryable<Household> Of(AppDbContext db, Worker worker) =>

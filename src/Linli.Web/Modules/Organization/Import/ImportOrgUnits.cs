@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Data;
+using Linli.Platform.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
@@ -31,9 +32,7 @@ public static class ImportOrgUnits
     static async Task<Results<Ok<Summary>, ProblemHttpResult, ValidationProblem>> Handle(
         IFormFile? file, HttpContext http, IAntiforgery antiforgery, IMemoryCache cache, AppDbContext db, CancellationToken ct)
     {
-        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (!bearer && !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Loc.T("表单已失效，请刷新后重试。", "The form has expired; reload and try again."));
+        if (await FormPostCheck.RefuseStaleFormAsync(http, antiforgery) is { } stale) return stale;
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(RequestValidation.Error("file", Loc.T("请选择要导入的文件。", "Choose a file to import.")));
         if (file.Length > OrgImportFile.MaxBytes)

@@ -4,6 +4,7 @@ using Linli.Data;
 using Linli.Platform.Auth;
 using Linli.Platform.OrgScope;
 using Linli.Platform.Privacy;
+using Linli.Platform.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Memory;
@@ -42,9 +43,7 @@ public static class ImportResidents
     static async Task<Results<Ok<Response>, ProblemHttpResult, ValidationProblem>> Handle(IFormFile? file, HttpContext http, IAntiforgery antiforgery,
         IMemoryCache cache, AppDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct)
     {
-        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (!bearer && !await antiforgery.IsRequestValidAsync(http))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Loc.T("表单已失效，请刷新后重试。", "The form has expired; reload and try again."));
+        if (await FormPostCheck.RefuseStaleFormAsync(http, antiforgery) is { } stale) return stale;
         if (file is null || file.Length == 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Loc.T("请选择要导入的文件。", "Choose a file to import.")] });
         await using var stream = file.OpenReadStream();

@@ -30,7 +30,7 @@ public static class KeyPopulationLedger
         foreach (var p in people)
         {
             var mine = visits.Where(v => v.ResidentId == p.Id || (v.ResidentId == null && v.HouseholdId == p.HouseholdId)).ToList();
-            string[] Person() => [p.Name, request.IdNumber(p.IdNumberCipher, p.IdNumberMasked), request.Phone(p.PhoneCipher, p.PhoneMasked),
+            string[] Person() => [p.Name, request.Shown(p.IdNumberCipher, p.IdNumberMasked), request.Shown(p.PhoneCipher, p.PhoneMasked),
                 p.HouseId is { } h ? addresses.GetValueOrDefault(h) ?? "" : ""];
             if (mine.Count == 0) rows.Add([.. Person(), "", "本月未走访", "", ""]);
             foreach (var v in mine)

@@ -53,7 +53,7 @@ public static class LedgerCatalog
 
         WorkerHouseholds.Worker? worker = null;
         if (kind == VisitDiaryLedger.Kind && (worker = await WorkerHouseholds.FindAsync(db, workerId ?? db.CurrentUser.UserId!, ct)) is null) return null;
-        var unitId = orgUnitId ?? (worker is null ? db.CurrentUser.OrgUnitId : await db.Users.Where(u => u.Id == worker.Id).Select(u => u.OrgUnitId).SingleAsync(ct));
+        var unitId = orgUnitId ?? worker?.OrgUnitId ?? db.CurrentUser.OrgUnitId;
         var unit = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return null;
         var request = new LedgerRequest(monthStart, unit, revealed, protector);

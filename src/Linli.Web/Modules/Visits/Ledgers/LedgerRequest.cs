@@ -16,8 +16,8 @@ public sealed record LedgerRequest(DateOnly Month, OrgUnit Unit, bool Reveal, Fi
     public DateTime To => Month.AddMonths(1).ToDateTime(TimeOnly.MinValue);
     public string Period => $"{Month.Year}年{Month.Month}月";
 
-    public string IdNumber(string? cipher, string? masked) => Reveal && cipher is not null ? Protector.Decrypt(cipher) : masked ?? "";
-    public string Phone(string? cipher, string? masked) => Reveal && cipher is not null ? Protector.Decrypt(cipher) : masked ?? "";
+    /// <summary>An ID number or phone as the ledger prints it: whole when revealed, else its stored mask.</summary>
+    public string Shown(string? cipher, string? masked) => Reveal && cipher is not null ? Protector.Decrypt(cipher) : masked ?? "";
 
     public static DateOnly ParseMonth(string? month, DateOnly today)
     {

@@ -23,7 +23,7 @@ public static class SentimentLedger
             return (IReadOnlyList<string>)
             [
                 $"{v.VisitedAt:MM-dd}", addresses.GetValueOrDefault(v.HouseId) ?? "", v.PeopleMet,
-                head is null ? "" : request.Phone(head.PhoneCipher, head.PhoneMasked), v.RequestsHeard!,
+                head is null ? "" : request.Shown(head.PhoneCipher, head.PhoneMasked), v.RequestsHeard!,
                 v.HelpGiven ?? "", v.FollowUp ?? "已办结", v.WorkerName,
             ];
         }).ToList();

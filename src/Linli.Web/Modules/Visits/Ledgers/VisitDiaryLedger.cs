@@ -22,7 +22,7 @@ public static class VisitDiaryLedger
             return (IReadOnlyList<string>)
             [
                 $"{v.VisitedAt:MM-dd HH:mm}", addresses.GetValueOrDefault(v.HouseId) ?? "", head?.Name ?? "",
-                head is null ? "" : request.Phone(head.PhoneCipher, head.PhoneMasked), Labels.Zh(v.Type), v.PeopleMet,
+                head is null ? "" : request.Shown(head.PhoneCipher, head.PhoneMasked), Labels.Zh(v.Type), v.PeopleMet,
                 v.Situation, v.RequestsHeard ?? "", Join(v.HelpGiven, v.FollowUp),
             ];
         }).ToList();
