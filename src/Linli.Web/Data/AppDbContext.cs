@@ -26,6 +26,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     // Read by the query filters; EF sends it as a parameter. Null (no scope) matches nothing.
     string? ScopePath => currentUser.ScopePath;
 
+    // Read by the matter filter: a user bound to a department (部门) sees only the matters routed to that department.
+    long? DepartmentScope => currentUser.DepartmentId;
+
     // Read by the sensitive-tag filters: false hides sensitive tags (and their history) as if they did not exist.
     bool SensitiveTagsVisible => currentUser.SeesSensitiveTags();
 
@@ -77,8 +80,11 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<GridAssignment>(b);
         ScopeByOrg<GridChange>(b);
         ScopeByOrg<GridBoundary>(b);
-        ScopeByOrg<Matter>(b);
-        ScopeByOrg<MatterEvent>(b);
+        // A matter is seen along its owner's line (首问责任) and its handling unit's line; a department only when routed to it.
+        b.Entity<Matter>().HasQueryFilter(OrgScopeFilter, m => ScopePath != null && (DepartmentScope == null
+            ? m.OrgPath.StartsWith(ScopePath) || (m.HandlingPath != null && m.HandlingPath.StartsWith(ScopePath))
+            : m.HandlingDepartmentId == DepartmentScope));
+        b.Entity<MatterEvent>().HasQueryFilter(OrgScopeFilter, e => Matters.Any(m => m.Id == e.MatterId));
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
@@ -157,6 +163,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<GridChange>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<GridBoundary>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Matter>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Matter>().Property(u => u.HandlingPath).UseCollation("C");
         b.Entity<MatterEvent>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

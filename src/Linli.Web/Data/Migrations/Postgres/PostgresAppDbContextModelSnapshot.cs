@@ -913,6 +913,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<DateTime?>("AcceptDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -933,6 +936,9 @@ namespace Linli.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -951,8 +957,25 @@ namespace Linli.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EscalationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FollowedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("HandlingDepartmentId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("HandlingPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<long?>("HandlingUnitId")
                         .HasColumnType("bigint");
@@ -976,6 +999,12 @@ namespace Linli.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RedoCount")
+                        .HasColumnType("integer");
+
                     b.Property<long>("RegisteredByUnitId")
                         .HasColumnType("bigint");
 
@@ -997,10 +1026,37 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<DateTime?>("ResolveDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Supervised")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("SupervisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("TicketNumber")
                         .IsRequired()
@@ -1017,11 +1073,21 @@ namespace Linli.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("HandlingDepartmentId");
+
+                    b.HasIndex("HandlingPath");
 
                     b.HasIndex("HandlingUnitId");
 

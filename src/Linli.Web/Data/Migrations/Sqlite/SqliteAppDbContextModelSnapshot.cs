@@ -897,6 +897,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AcceptDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -917,6 +920,9 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -935,8 +941,24 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowedUpAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HandlingDepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlingPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("HandlingUnitId")
                         .HasColumnType("INTEGER");
@@ -959,6 +981,12 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RedoCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RegisteredByUnitId")
                         .HasColumnType("INTEGER");
 
@@ -980,9 +1008,36 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ResolveDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Supervised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SupervisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TicketNumber")
@@ -1000,11 +1055,21 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WarnedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("HandlingDepartmentId");
+
+                    b.HasIndex("HandlingPath");
 
                     b.HasIndex("HandlingUnitId");
 

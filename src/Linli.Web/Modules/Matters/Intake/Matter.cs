@@ -32,8 +32,28 @@ public sealed class Matter : IOrgScoped
     public long RegisteredByUnitId { get; set; }        // 首问责任单位: stays the owner whoever handles it
     public long? HandlingUnitId { get; set; }
     public long? HandlingDepartmentId { get; set; }
-    public DateTime? AcceptDueAt { get; set; }          // set once the working-time calendar lands
+    public string? HandlingPath { get; set; }           // the handling unit's path: that unit and the levels above it see the matter too
+    public DateTime? AcceptDueAt { get; set; }          // UTC, in working time from the category's limits
     public DateTime? ResolveDueAt { get; set; }
+    public DateTime? WarnedAt { get; set; }             // yellow warning sent for the running deadline; cleared when a new deadline is set
+    public DateTime? OverdueAt { get; set; }            // red: the running deadline passed and was flagged; cleared likewise
+    public bool Supervised { get; set; }                // 督办: urged by a higher level (by hand or by the overdue timer)
+    public DateTime? SupervisedAt { get; set; }
+    public DateTime? SuspendedAt { get; set; }          // 挂账: the clock stops while suspended
+
+    public DateTime? AcceptedAt { get; set; }           // UTC milestones, for the statistics
+    public DateTime? DispatchedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolvedById { get; set; }           // 核查 must be done by someone else
+    public string? Result { get; set; }                 // 办理结果, public
+    public DateTime? VerifiedAt { get; set; }
+    public DateTime? FollowedUpAt { get; set; }
+    public MatterSatisfaction? Satisfaction { get; set; } // 回访 result
+    public DateTime? ClosedAt { get; set; }
+    public int ReworkCount { get; set; }                // 返工: verification failed
+    public int RedoCount { get; set; }                  // 重办: the resident was not satisfied
+    public int EscalationCount { get; set; }            // 四级联动: times raised one level up
+    public long? DuplicateOfId { get; set; }            // linked into an earlier matter; follows its progress
 
     public DateTime CreatedAt { get; set; }             // UTC
     public required string CreatedById { get; set; }
@@ -61,7 +81,16 @@ public enum MatterUrgency
     [Label("紧急", "Urgent")] Urgent,
 }
 
-// Every state of the workflow; only Registered is reached so far, the transitions come next.
+// 回访 the resident's verdict on the result.
+[JsonConverter(typeof(JsonStringEnumConverter<MatterSatisfaction>))]
+public enum MatterSatisfaction
+{
+    [Label("满意", "Satisfied")] Satisfied,
+    [Label("基本满意", "Basically satisfied")] Basic,
+    [Label("不满意", "Not satisfied")] NotSatisfied,
+}
+
+// Every state of the workflow.
 [JsonConverter(typeof(JsonStringEnumConverter<MatterState>))]
 public enum MatterState
 {
@@ -103,6 +132,13 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(x => x.CreatedByName).HasMaxLength(100).IsRequired();
         b.Property(x => x.OrgPath).HasMaxLength(200).IsRequired();
         b.HasIndex(x => x.OrgPath);
+        b.Property(x => x.HandlingPath).HasMaxLength(200);
+        b.HasIndex(x => x.HandlingPath);
+        b.HasIndex(x => x.HandlingDepartmentId);
+        b.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ResolvedById).HasMaxLength(450);
+        b.Property(x => x.Result).HasMaxLength(2000);
+        b.HasIndex(x => x.DuplicateOfId);
         b.HasIndex(x => new { x.State, x.CreatedAt });
         b.HasIndex(x => x.CategoryId);
         b.HasOne<Categories.MatterCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);

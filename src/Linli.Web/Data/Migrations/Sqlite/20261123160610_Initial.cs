@@ -670,8 +670,27 @@ namespace Linli.Data.Migrations.Sqlite
                     RegisteredByUnitId = table.Column<long>(type: "INTEGER", nullable: false),
                     HandlingUnitId = table.Column<long>(type: "INTEGER", nullable: true),
                     HandlingDepartmentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandlingPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AcceptDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolveDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WarnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Supervised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupervisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SuspendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FollowedUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RedoCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalationCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DuplicateOfId = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -1284,9 +1303,19 @@ namespace Linli.Data.Migrations.Sqlite
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matters_DuplicateOfId",
+                table: "Matters",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_HandlingDepartmentId",
                 table: "Matters",
                 column: "HandlingDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_HandlingPath",
+                table: "Matters",
+                column: "HandlingPath");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_HandlingUnitId",

@@ -672,8 +672,27 @@ namespace Linli.Data.Migrations.Postgres
                     RegisteredByUnitId = table.Column<long>(type: "bigint", nullable: false),
                     HandlingUnitId = table.Column<long>(type: "bigint", nullable: true),
                     HandlingDepartmentId = table.Column<long>(type: "bigint", nullable: true),
+                    HandlingPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     AcceptDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResolveDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WarnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Supervised = table.Column<bool>(type: "boolean", nullable: false),
+                    SupervisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FollowedUpAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Satisfaction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    RedoCount = table.Column<int>(type: "integer", nullable: false),
+                    EscalationCount = table.Column<int>(type: "integer", nullable: false),
+                    DuplicateOfId = table.Column<long>(type: "bigint", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -1286,9 +1305,19 @@ namespace Linli.Data.Migrations.Postgres
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matters_DuplicateOfId",
+                table: "Matters",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_HandlingDepartmentId",
                 table: "Matters",
                 column: "HandlingDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_HandlingPath",
+                table: "Matters",
+                column: "HandlingPath");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_HandlingUnitId",
