@@ -923,6 +923,14 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<bool>("AnonymousToPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -1080,6 +1088,8 @@ namespace Linli.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
 
                     b.HasIndex("CategoryId");
 

@@ -32,6 +32,8 @@ public sealed class Matter : IOrgScoped
     public long RegisteredByUnitId { get; set; }        // 首问责任单位: stays the owner whoever handles it
     public long? HandlingUnitId { get; set; }
     public long? HandlingDepartmentId { get; set; }
+    public string? AssigneeId { get; set; }             // the person handling it now (set when someone starts work on it)
+    public string? AssigneeName { get; set; }
     public string? HandlingPath { get; set; }           // the handling unit's path: that unit and the levels above it see the matter too
     public DateTime? AcceptDueAt { get; set; }          // UTC, in working time from the category's limits
     public DateTime? ResolveDueAt { get; set; }
@@ -137,6 +139,9 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.HasIndex(x => x.HandlingDepartmentId);
         b.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.ResolvedById).HasMaxLength(450);
+        b.Property(x => x.AssigneeId).HasMaxLength(450);
+        b.Property(x => x.AssigneeName).HasMaxLength(100);
+        b.HasIndex(x => x.AssigneeId);
         b.Property(x => x.Result).HasMaxLength(2000);
         b.HasIndex(x => x.DuplicateOfId);
         b.HasIndex(x => new { x.State, x.CreatedAt });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123160614_Initial")]
+    [Migration("20261123160846_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -926,6 +926,14 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<bool>("AnonymousToPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -1083,6 +1091,8 @@ namespace Linli.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
 
                     b.HasIndex("CategoryId");
 

@@ -670,6 +670,8 @@ namespace Linli.Data.Migrations.Sqlite
                     RegisteredByUnitId = table.Column<long>(type: "INTEGER", nullable: false),
                     HandlingUnitId = table.Column<long>(type: "INTEGER", nullable: true),
                     HandlingDepartmentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     HandlingPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AcceptDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolveDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -1296,6 +1298,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "IX_MatterEvents_OrgPath",
                 table: "MatterEvents",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_AssigneeId",
+                table: "Matters",
+                column: "AssigneeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_CategoryId",

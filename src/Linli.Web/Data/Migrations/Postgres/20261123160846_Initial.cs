@@ -672,6 +672,8 @@ namespace Linli.Data.Migrations.Postgres
                     RegisteredByUnitId = table.Column<long>(type: "bigint", nullable: false),
                     HandlingUnitId = table.Column<long>(type: "bigint", nullable: true),
                     HandlingDepartmentId = table.Column<long>(type: "bigint", nullable: true),
+                    AssigneeId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     HandlingPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     AcceptDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResolveDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -1298,6 +1300,11 @@ namespace Linli.Data.Migrations.Postgres
                 name: "IX_MatterEvents_OrgPath",
                 table: "MatterEvents",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_AssigneeId",
+                table: "Matters",
+                column: "AssigneeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_CategoryId",
