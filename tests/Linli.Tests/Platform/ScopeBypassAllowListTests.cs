@@ -34,6 +34,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/Duplicates/DuplicateCases.cs",
         "Modules/Residents/Duplicates/ResolveDuplicateCase.cs",
         "Modules/Residents/Duplicates/MergeResidents.cs",
+        "Modules/Matters/MatterUnitNames.cs",      // names of the units above the caller that hold its matter; names only
         "Modules/Matters/Tracking/TrackMatter.cs", // anonymous tracking: the token, not a scope, admits one matter's public rows
     ];
 

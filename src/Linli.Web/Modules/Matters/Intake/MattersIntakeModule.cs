@@ -28,6 +28,7 @@ public static class MattersIntakeModule
         GetMatter.Map(group);
         RegisterMatter.Map(group);
         AddMatterNote.Map(group);
+        MatterQueue.Map(group);
         return group;
     }
 
