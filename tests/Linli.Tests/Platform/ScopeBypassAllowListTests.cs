@@ -35,6 +35,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/Duplicates/ResolveDuplicateCase.cs",
         "Modules/Residents/Duplicates/MergeResidents.cs",
         "Modules/Matters/Tracking/TrackMatter.cs", // anonymous tracking: the token, not a scope, admits one matter's public rows
+        "Modules/Open311/Open311Reads.cs",         // Open311 GETs are public city-wide (public fields only); api_key → client lookup
     ];
 
     static readonly string[] EnterSystemScopeAllowed =
