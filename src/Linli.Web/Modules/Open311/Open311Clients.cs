@@ -26,7 +26,7 @@ public static class Open311Clients
     }
 
     public static async Task<Paged<View>> ListAsync(AppDbContext db, int? page, int? pageSize, CancellationToken ct) =>
-        await Views(db).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).ToPagedAsync(page, pageSize, ct);
+        await Views(db, db.Open311Clients.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)).ToPagedAsync(page, pageSize, ct);
 
     static async Task<Results<Created<Created>, NotFound>> Create(Request request, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await CreateAsync(db, time, request, ct) is { } created
@@ -52,7 +52,7 @@ public static class Open311Clients
         var client = Add(db, name!, unit.Id, unit.OrgPath, key, time.GetUtcNow().UtcDateTime);
         db.AuditAction = "Open311Client.Create";
         await db.SaveChangesAsync(ct);
-        return new((await Views(db).SingleAsync(c => c.Id == client.Id, ct)), key);
+        return new(await Views(db, db.Open311Clients.Where(c => c.Id == client.Id)).SingleAsync(ct), key);
     }
 
     /// <summary>Adds (does not save) a client holding <paramref name="key"/>; also used by the demo seeding.</summary>
@@ -70,17 +70,18 @@ public static class Open311Clients
 
     public static async Task<View?> RevokeAsync(AppDbContext db, TimeProvider time, long id, CancellationToken ct)
     {
-        var client = await db.Set<Open311Client>().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var client = await db.Open311Clients.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (client is null) return null;
         if (!client.Active) throw new BusinessRuleException("open311.client-revoked", Loc.T("该接入系统的密钥已吊销。", "This client's key is revoked already."));
         client.Active = false;
         client.RevokedAt = time.GetUtcNow().UtcDateTime;
         db.AuditAction = "Open311Client.Revoke";
         await db.SaveChangesAsync(ct);
-        return await Views(db).SingleAsync(c => c.Id == id, ct);
+        return await Views(db, db.Open311Clients.Where(c => c.Id == id)).SingleAsync(ct);
     }
 
-    static IQueryable<View> Views(AppDbContext db) => db.Set<Open311Client>().AsNoTracking().Select(c => new View(
+    // Filter and order before projecting: members of a constructor projection do not translate.
+    static IQueryable<View> Views(AppDbContext db, IQueryable<Open311Client> clients) => clients.AsNoTracking().Select(c => new View(
         c.Id, c.Name, c.OrgUnitId, db.OrgUnits.Where(u => u.Id == c.OrgUnitId).Select(u => u.Name).FirstOrDefault() ?? "", c.KeyHint, c.Active,
         c.CreatedAt, c.CreatedByName, c.RevokedAt));
 }

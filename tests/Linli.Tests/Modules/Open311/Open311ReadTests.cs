@@ -115,7 +115,7 @@ public sealed class Open311ReadTests(Apps apps)
         var day = new DateTime(2026, 5, 10, 2, 0, 0, DateTimeKind.Utc);
         var light = await app.AddMatterAsync(tree.Community, day);
         var road = await app.AddMatterAsync(tree.Community2, day.AddDays(1), code: "city.repair.road");
-        var closed = await app.AddMatterAsync(tree.Community3, day.AddDays(2), state: MatterState.Closed, result: "已修复");
+        var closed = await app.AddMatterAsync(tree.Community3, day.AddDays(2), code: "city.elderly.home", state: MatterState.Closed, result: "已修复");
         var old = await app.AddMatterAsync(tree.Community, day.AddDays(-200));
         var elsewhere = await app.AddMatterAsync((await app.CreateTreeAsync()).Community, day);
         var client = app.Anonymous();
