@@ -86,6 +86,27 @@ public sealed class IdempotencyTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Matters_RecordOlderThan24Hours_IsForgotten_TheKeyRegistersAnew(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, tree.Community);
+        var key = Guid.NewGuid().ToString();
+        var first = await PostMatterAsync(worker, MatterArrange.Matter(Open311Arrange.Unique("昨天的事")), key);
+        await app.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)), Ct));
+        var description = Open311Arrange.Unique("今天的事");
+
+        var again = await PostMatterAsync(worker, MatterArrange.Matter(description), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+        Assert.NotEqual(JsonDocument.Parse(first.Text).RootElement.GetProperty("ticketNumber").GetString(),
+            JsonDocument.Parse(again.Text).RootElement.GetProperty("ticketNumber").GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Matters.CountAsync(m => m.Description == description, Ct)));
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Matters_ParallelRetries_RegisterOneMatter_AllGetTheSameTicket(Provider provider)
     {
         var app = await apps.For(provider);
