@@ -4,6 +4,7 @@ using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
 using Linli.Modules.Grids;
 using Linli.Modules.Matters;
+using Linli.Modules.Open311;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -31,6 +32,7 @@ builder.Services.AddVisits(builder.Configuration);
 builder.Services.AddGrids(builder.Configuration);
 builder.Services.AddMatters(builder.Configuration);
 builder.Services.AddMattersIntake(builder.Configuration);
+builder.Services.AddOpen311(builder.Configuration);
 
 var app = builder.Build();
 
@@ -70,7 +72,9 @@ api.MapGroup("/workload").MapWorkloadApi();
 api.MapGroup("/calendar").MapCalendarApi();
 api.MapGroup("/matter-categories").MapMatterCategoriesApi();
 api.MapGroup("/matters").MapMattersApi();
+api.MapGroup("/open311/clients").MapOpen311ClientsApi();
 app.MapMattersTracking();
+app.MapGroup("/open311/v2").MapOpen311Api();
 app.MapLinliUi();
 
 await app.RunAsync();

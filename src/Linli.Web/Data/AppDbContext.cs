@@ -2,11 +2,13 @@ using Linli.Modules.Grids;
 using Linli.Modules.Matters.Calendar;
 using Linli.Modules.Matters.Categories;
 using Linli.Modules.Matters;
+using Linli.Modules.Open311;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
+using Linli.Platform.Idempotency;
 using Linli.Platform.OrgScope;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
@@ -56,6 +58,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<MatterCategory> MatterCategories => Set<MatterCategory>(); // city-wide, not org-scoped
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+    public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>(); // not org-scoped: read only through Open311Reads
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();  // not org-scoped: keyed by caller
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -80,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         ScopeByOrg<GridAssignment>(b);
         ScopeByOrg<GridChange>(b);
         ScopeByOrg<GridBoundary>(b);
+        ScopeByOrg<Open311Client>(b);
         // A matter is seen along its owner's line (首问责任) and its handling unit's line; a department only when routed to it.
         b.Entity<Matter>().HasQueryFilter(OrgScopeFilter, m => ScopePath != null && (DepartmentScope == null
             ? m.OrgPath.StartsWith(ScopePath) || (m.HandlingPath != null && m.HandlingPath.StartsWith(ScopePath))
@@ -165,5 +171,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Matter>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Matter>().Property(u => u.HandlingPath).UseCollation("C");
         b.Entity<MatterEvent>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<Open311Client>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

@@ -15,6 +15,10 @@ public sealed class EndpointAuthorizationTests(Apps apps)
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/culture", "/api/v1/auth/token",
         "/_framework/opaque-redirect", // Blazor's redirect for enhanced navigation
         "/track", "/api/public/matters/track", // 诉求查询: the reporter tracks by ticket and token, rate-limited
+        // Open311 GeoReport v2: public city-wide reads (public fields only) and POST whose api_key the handler checks; rate-limited
+        "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/services/{code}.{format}",
+        "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}", "/open311/v2/tokens/{token}.{format}",
+        "/open311/v2/servicerequestupdates.{format}",
     ];
 
     static bool IsAnonymousAllowed(RouteEndpoint e)

@@ -22,6 +22,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
         await SeedResidentsAsync(ct);
         await SeedGridsAsync(ct);
         await SeedVisitsAsync(ct);   // after the grids: visits follow the workers' assignments
+        await Modules.Open311.Open311Module.SeedDemoClientAsync(db, DemoCity.CityCode, options.Value.Open311ApiKey, time, ct);
     }
 
     async Task SeedVisitsAsync(CancellationToken ct)

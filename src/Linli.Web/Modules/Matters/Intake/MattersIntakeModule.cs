@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Linli.Platform.Auth;
+using Linli.Platform.Idempotency;
 
 namespace Linli.Modules.Matters;
 
@@ -26,7 +27,7 @@ public static class MattersIntakeModule
         group.WithTags("Matters").RequireAuthorization(Permissions.MattersRead);
         ListMatters.Map(group);
         GetMatter.Map(group);
-        RegisterMatter.Map(group);
+        RegisterMatter.Map(group.MapGroup("").WithIdempotency<MatterForm>()); // a retried POST with the same Idempotency-Key registers once
         AddMatterNote.Map(group);
         MatterQueue.Map(group);
         return group;
