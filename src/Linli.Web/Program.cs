@@ -4,6 +4,8 @@ using Linli.Modules.Accounts;
 using Linli.Modules.AuditLog;
 using Linli.Modules.Grids;
 using Linli.Modules.Matters;
+using Linli.Modules.Matters.Deadlines;
+using Linli.Modules.Notifications;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -31,6 +33,8 @@ builder.Services.AddVisits(builder.Configuration);
 builder.Services.AddGrids(builder.Configuration);
 builder.Services.AddMatters(builder.Configuration);
 builder.Services.AddMattersIntake(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddMatterDeadlines(builder.Configuration);
 
 var app = builder.Build();
 
@@ -70,6 +74,7 @@ api.MapGroup("/workload").MapWorkloadApi();
 api.MapGroup("/calendar").MapCalendarApi();
 api.MapGroup("/matter-categories").MapMatterCategoriesApi();
 api.MapGroup("/matters").MapMattersApi();
+api.MapGroup("/notifications").MapNotificationsApi();
 app.MapMattersTracking();
 app.MapLinliUi();
 

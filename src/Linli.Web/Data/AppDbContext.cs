@@ -2,6 +2,7 @@ using Linli.Modules.Grids;
 using Linli.Modules.Matters.Calendar;
 using Linli.Modules.Matters.Categories;
 using Linli.Modules.Matters;
+using Linli.Modules.Notifications;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -20,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
 {
     public const string OrgScopeFilter = "OrgScope";
     public const string SensitiveTagsFilter = "SensitiveTags";
+    public const string RecipientFilter = "Recipient";
 
     public CurrentUser CurrentUser => currentUser;
 
@@ -31,6 +33,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
 
     // Read by the sensitive-tag filters: false hides sensitive tags (and their history) as if they did not exist.
     bool SensitiveTagsVisible => currentUser.SeesSensitiveTags();
+
+    // Read by the notification filter: a message is seen by its recipient only.
+    string? RecipientId => currentUser.UserId;
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Department> Departments => Set<Department>();
@@ -56,6 +61,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<MatterCategory> MatterCategories => Set<MatterCategory>(); // city-wide, not org-scoped
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();                 // per user, not org-scoped
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>(); // the SMS/WeChat outbox, system only
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -85,6 +92,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             ? m.OrgPath.StartsWith(ScopePath) || (m.HandlingPath != null && m.HandlingPath.StartsWith(ScopePath))
             : m.HandlingDepartmentId == DepartmentScope));
         b.Entity<MatterEvent>().HasQueryFilter(OrgScopeFilter, e => Matters.Any(m => m.Id == e.MatterId));
+        b.Entity<Notification>().HasQueryFilter(RecipientFilter, n => RecipientId != null && n.UserId == RecipientId);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }
