@@ -108,7 +108,7 @@ public sealed class MatterNotificationsTests(Apps apps)
         var app = await apps.For(provider);
         var tree = await app.CreateTreeAsync();
         var handler = await app.CreateUserAsync(Roles.CommunityWorker, tree.Community);
-        var phone = TestIds.Phone();
+        var phone = Linli.Tests.Modules.Residents.TestIds.Phone();
         await app.SetPhoneAsync(handler, phone);
         var withoutPhone = await app.CreateUserAsync(Roles.CommunityWorker, tree.Community);
         var matter = await app.AddMatterAsync(tree.Community, m => m.InHandling(tree.Community, DateTime.UtcNow.AddDays(1)));
