@@ -27,9 +27,12 @@ public static class MarkNotificationsRead
         if (id is { } one && !await mine.AnyAsync(n => n.Id == one, ct)) return null;
         var now = time.GetUtcNow().UtcDateTime;
         var rows = await mine.Where(n => n.ReadAt == null && (id == null || n.Id == id)).ToListAsync(ct);
-        foreach (var n in rows) n.ReadAt = now;
-        db.AuditAction = id is null ? "Notification.ReadAll" : "Notification.Read";
-        await db.SaveChangesAsync(ct);
+        if (rows.Count > 0)
+        {
+            foreach (var n in rows) n.ReadAt = now;
+            db.AuditAction = id is null ? "Notification.ReadAll" : "Notification.Read";
+            await db.SaveChangesAsync(ct);
+        }
         return new Outcome(rows.Count, await ListNotifications.UnreadCountAsync(db, ct));
     }
 }

@@ -3,6 +3,7 @@ using Linli.Modules.Notifications;
 using Linli.Platform.Auth;
 using Linli.Platform.Privacy;
 using Linli.Tests.Support;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Linli.Tests.Modules.Residents.RegistryArrange;
@@ -122,5 +123,25 @@ public sealed class MatterNotificationsTests(Apps apps)
         Assert.Equal(phone, app.Services.GetRequiredService<FieldProtector>().Decrypt(sms.Recipient));
         Assert.Contains(matter.TicketNumber, sms.Text);
         Assert.DoesNotContain(matter.Description, sms.Text); // nothing of the resident's matter leaves the machine
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Recipient_WithAWeChatLogin_GetsAWeChatMessageQueued(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var supervisor = await app.CreateUserAsync(Roles.Official, tree.Street);
+        var openId = $"o{Guid.NewGuid():N}";
+        await app.WithDbAsync(async db =>
+        {
+            db.UserLogins.Add(new IdentityUserLogin<string> { LoginProvider = MatterNotifications.WeChatLoginProvider, ProviderKey = openId, UserId = supervisor.Id });
+            return await db.SaveChangesAsync(Ct);
+        });
+        var matter = await app.AddMatterAsync(tree.Community, m => m.InHandling(tree.Community, DateTime.UtcNow.AddDays(-1)));
+
+        await app.NotifyAsync(matter.Id, MatterEventType.Supervised);
+
+        var weChat = Assert.Single(await app.WithDbAsync(db => db.NotificationDeliveries.Where(d => d.UserId == supervisor.Id).ToListAsync(Ct)));
+        Assert.Equal((DeliveryChannel.WeChat, openId), (weChat.Channel, weChat.Recipient));
     }
 }
