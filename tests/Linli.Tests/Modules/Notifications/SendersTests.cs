@@ -63,7 +63,21 @@ public sealed class SendersTests(Apps apps)
         Assert.Equal((DeliveryStatus.Sent, 1, sent.SentAt), (again.Status, again.Attempts, again.SentAt));
     }
 
-    static async Task<long> AddDeliveryAsync(LinliApp app)
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Claim_LeftByACrashedInstance_IsTakenOverOnlyAfterTheTimeout(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var fresh = await AddDeliveryAsync(app, DeliveryStatus.Sending, claimedAt: DateTime.UtcNow.AddMinutes(-1));
+        var stale = await AddDeliveryAsync(app, DeliveryStatus.Sending, claimedAt: DateTime.UtcNow - NotificationOutbox.ClaimTimeout - TimeSpan.FromMinutes(1));
+
+        var (freshClaimed, staleClaimed) = await app.WithDbAsync(async db =>
+            (await NotificationOutbox.ClaimAsync(db, fresh, DateTime.UtcNow, Ct), await NotificationOutbox.ClaimAsync(db, stale, DateTime.UtcNow, Ct)));
+
+        Assert.False(freshClaimed);
+        Assert.True(staleClaimed);
+    }
+
+    static async Task<long> AddDeliveryAsync(LinliApp app, DeliveryStatus status = DeliveryStatus.Pending, DateTime? claimedAt = null)
     {
         var tree = await app.CreateTreeAsync();
         var user = await app.CreateUserAsync(Roles.CommunityWorker, tree.Community);
@@ -72,7 +86,7 @@ public sealed class SendersTests(Apps apps)
         {
             var d = new NotificationDelivery
             {
-                Channel = DeliveryChannel.Sms, UserId = user.Id, Recipient = cipher, Text = "【邻里】测试", Status = DeliveryStatus.Pending,
+                Channel = DeliveryChannel.Sms, UserId = user.Id, Recipient = cipher, Text = "【邻里】测试", Status = status, ClaimedAt = claimedAt,
                 CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddSeconds(-1),
             };
             db.NotificationDeliveries.Add(d);
