@@ -5,6 +5,8 @@ using Linli.Modules.AuditLog;
 using Linli.Modules.Grids;
 using Linli.Modules.Matters;
 using Linli.Modules.Open311;
+using Linli.Modules.Matters.Deadlines;
+using Linli.Modules.Notifications;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -33,6 +35,8 @@ builder.Services.AddGrids(builder.Configuration);
 builder.Services.AddMatters(builder.Configuration);
 builder.Services.AddMattersIntake(builder.Configuration);
 builder.Services.AddOpen311(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddMatterDeadlines(builder.Configuration);
 
 var app = builder.Build();
 
@@ -73,6 +77,7 @@ api.MapGroup("/calendar").MapCalendarApi();
 api.MapGroup("/matter-categories").MapMatterCategoriesApi();
 api.MapGroup("/matters").MapMattersApi();
 api.MapGroup("/open311/clients").MapOpen311ClientsApi();
+api.MapGroup("/notifications").MapNotificationsApi();
 app.MapMattersTracking();
 app.MapGroup("/open311/v2").MapOpen311Api();
 app.MapLinliUi();

@@ -3,6 +3,7 @@ using Linli.Modules.Matters.Calendar;
 using Linli.Modules.Matters.Categories;
 using Linli.Modules.Matters;
 using Linli.Modules.Open311;
+using Linli.Modules.Notifications;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -22,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
 {
     public const string OrgScopeFilter = "OrgScope";
     public const string SensitiveTagsFilter = "SensitiveTags";
+    public const string RecipientFilter = "Recipient";
 
     public CurrentUser CurrentUser => currentUser;
 
@@ -33,6 +35,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
 
     // Read by the sensitive-tag filters: false hides sensitive tags (and their history) as if they did not exist.
     bool SensitiveTagsVisible => currentUser.SeesSensitiveTags();
+
+    // Read by the notification filter: a message is seen by its recipient only.
+    string? RecipientId => currentUser.UserId;
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Department> Departments => Set<Department>();
@@ -61,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>(); // not org-scoped: read only through Open311Reads
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();  // not org-scoped: keyed by caller
+    public DbSet<Notification> Notifications => Set<Notification>();                 // per user, not org-scoped
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>(); // the SMS/WeChat outbox, system only
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -91,6 +98,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             ? m.OrgPath.StartsWith(ScopePath) || (m.HandlingPath != null && m.HandlingPath.StartsWith(ScopePath))
             : m.HandlingDepartmentId == DepartmentScope));
         b.Entity<MatterEvent>().HasQueryFilter(OrgScopeFilter, e => Matters.Any(m => m.Id == e.MatterId));
+        b.Entity<Notification>().HasQueryFilter(RecipientFilter, n => RecipientId != null && n.UserId == RecipientId);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
     }

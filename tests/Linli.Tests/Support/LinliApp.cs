@@ -26,13 +26,15 @@ public sealed class LinliApp : IAsyncDisposable
     static int cityCounter;
 
     readonly WebApplicationFactory<Program> factory;
+    readonly bool ownsDatabase;
     public Provider Provider { get; }
     public string ConnectionString { get; }
 
-    LinliApp(Provider provider, string connectionString, IDictionary<string, string?>? extra)
+    LinliApp(Provider provider, string connectionString, IDictionary<string, string?>? extra, bool ownsDatabase = true)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        this.ownsDatabase = ownsDatabase;
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Database:Provider", provider.ToString());
@@ -41,6 +43,9 @@ public sealed class LinliApp : IAsyncDisposable
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("Privacy:Key", PrivacyKey);
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Background timers stay off: tests run a tick themselves (or turn them on through extra).
+            b.UseSetting("Matters:TimerSeconds", "0");
+            b.UseSetting("Notifications:OutboxSeconds", "0");
             foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) b.UseSetting(k, v);
         });
     }
@@ -53,6 +58,12 @@ public sealed class LinliApp : IAsyncDisposable
             : $"{TestEnvironment.PostgresConnection}Database={name};";
         return new LinliApp(provider, cs, extra);
     }
+
+    /// <summary>
+    /// Another app instance on this app's database (a second server of the same deployment), e.g. to show that
+    /// timers fire once. Disposing it leaves the database to its owner.
+    /// </summary>
+    public LinliApp SecondInstance(IDictionary<string, string?>? extra = null) => new(Provider, ConnectionString, extra, ownsDatabase: false);
 
     public IServiceProvider Services => factory.Services;
 
@@ -171,6 +182,7 @@ public sealed class LinliApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await factory.DisposeAsync();
+        if (!ownsDatabase) return;
         if (Provider == Provider.Sqlite)
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;

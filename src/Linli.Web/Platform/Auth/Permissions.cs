@@ -30,6 +30,7 @@ public static class Permissions
     public const string MattersRead = "Matters.Read";          // 民情诉求: lists, detail and timeline in scope
     public const string MattersRegister = "Matters.Register";  // register a matter (一门受理, 代办)
     public const string Open311Clients = "Open311.Clients";     // Open311 接入系统: issue and revoke api keys
+    public const string NotificationsRead = "Notifications.Read"; // 收件箱: one's own messages
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -57,5 +58,6 @@ public static class Permissions
         [MattersRead] = Roles.Staff,
         [MattersRegister] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
         [Open311Clients] = [Roles.SecurityAdmin],
+        [NotificationsRead] = Roles.Staff,
     };
 }
