@@ -28,6 +28,8 @@ public static class MattersIntakeModule
         GetMatter.Map(group);
         RegisterMatter.Map(group);
         AddMatterNote.Map(group);
+        Stats.MatterStats.Map(group);
+        Stats.SupervisionBoard.Map(group);
         return group;
     }
 
