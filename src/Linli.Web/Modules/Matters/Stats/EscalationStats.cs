@@ -10,7 +10,7 @@ public static class EscalationStats
 {
     /// <summary>One cell: steps counted, and the distinct matters behind them (what the drill-down list shows).</summary>
     public sealed record Cell(int Escalations, int Matters);
-    public sealed record Row(MatterStats.Unit Unit, bool ExactOwner, IReadOnlyList<Cell> Weeks, int Escalations);
+    public sealed record Row(MatterStats.Unit Unit, bool ExactOwner, IReadOnlyList<Cell> Weeks, int Escalations, int Matters);
     public sealed record Table(IReadOnlyList<MatterPeriod.Bucket> Weeks, IReadOnlyList<Row> Rows, int Escalations, int EscalatedMatters);
 
     public static async Task<Table> LoadAsync(AppDbContext db, string path, MatterPeriod period, TimeZoneInfo zone, CancellationToken ct)
@@ -23,6 +23,9 @@ public static class EscalationStats
             .Select(g => new { g.Key.OrgPath, g.Key.Week, Count = g.Count(), Matters = g.Select(e => e.MatterId).Distinct().Count() })
             .ToListAsync(ct);
         var matters = await events.Select(e => e.MatterId).Distinct().CountAsync(ct);
+        // A matter has one path, so distinct matters per path add up to distinct matters per row over the period.
+        var perPath = await events.GroupBy(e => e.OrgPath).Select(g => new { g.Key, Matters = g.Select(e => e.MatterId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Matters, ct);
 
         // Units named by the paths found (communities on them, or the owner itself), in one query.
         var ids = groups.SelectMany(g => PathIds(g.OrgPath)).Distinct().ToList();
@@ -38,7 +41,8 @@ public static class EscalationStats
             {
                 var u = units[g.Key];
                 var cells = weeks.Select((_, i) => new Cell(g.Where(x => x.Week == i).Sum(x => x.Count), g.Where(x => x.Week == i).Sum(x => x.Matters))).ToList();
-                return (Sort: (u.SortOrder, u.Code), Row: new Row(new MatterStats.Unit(u.Id, u.Name, u.Level), u.Level < OrgLevel.Community, cells, cells.Sum(c => c.Escalations)));
+                return (Sort: (u.SortOrder, u.Code), Row: new Row(new MatterStats.Unit(u.Id, u.Name, u.Level), u.Level < OrgLevel.Community, cells, cells.Sum(c => c.Escalations),
+                    g.Select(x => x.OrgPath).Distinct().Sum(p => perPath.GetValueOrDefault(p))));
             })
             .OrderBy(x => x.Sort).Select(x => x.Row).ToList();
         return new Table(weeks, rows, rows.Sum(r => r.Escalations), matters);

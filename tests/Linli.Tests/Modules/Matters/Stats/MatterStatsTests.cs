@@ -67,6 +67,7 @@ public sealed class MatterStatsTests(Apps apps)
         Assert.Equal("0/0 1/1 2/1 0/0 0/0 0/0", Cells(c.Tree.Community.Id));   // O1 in W10; A5 (the grid's) twice in W11
         Assert.Equal("0/0 1/1 0/0 0/0 0/0 0/0", Cells(c.Tree.Community2.Id));
         Assert.Equal("0/0 0/0 0/0 1/1 0/0 0/0", Cells(c.Tree.Street.Id));      // the street's own counter
+        Assert.Equal((3, 2), (Int(rows[c.Tree.Community.Id], "escalations"), Int(rows[c.Tree.Community.Id], "matters")));
         Assert.True(rows[c.Tree.Street.Id].GetProperty("exactOwner").GetBoolean());
         Assert.Equal(3, rows.Count);
     }
@@ -104,6 +105,7 @@ public sealed class MatterStatsTests(Apps apps)
         {
             var key = row.GetProperty("exactOwner").GetBoolean() ? "ownerUnitId" : "orgUnitId";
             var cells = row.GetProperty("weeks").EnumerateArray().ToList();
+            Assert.Equal(Int(row, "matters"), await Total($"{key}={row.GetProperty("unit").GetProperty("id").GetInt64()}&{Period}&metric=Escalated"));
             for (var i = 0; i < weeks.Count; i++)
                 Assert.Equal(Int(cells[i], "matters"), await Total($"{key}={row.GetProperty("unit").GetProperty("id").GetInt64()}"
                     + $"&from={weeks[i].GetProperty("from").GetString()}&to={weeks[i].GetProperty("to").GetString()}&metric=Escalated"));

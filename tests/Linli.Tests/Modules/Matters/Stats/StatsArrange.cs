@@ -83,7 +83,11 @@ public sealed record StatsCase(TestTree Tree, Dictionary<string, long> Ids)
     }
 
     static void Handle(Matter m, OrgUnit unit) => (m.HandlingUnitId, m.HandlingPath) = (unit.Id, unit.OrgPath);
+}
 
+public static class StatsArrange
+{
+    /// <summary>A matter with the given fields (set) and 上报 steps at the given times, written in system scope.</summary>
     public static async Task<long> AddMatterAsync(this LinliApp app, OrgUnit owner, DateTime createdAt, string categoryCode, MatterChannel channel,
         Action<Matter> set, params DateTime[] escalatedAt) => await app.WithDbAsync(async db =>
     {
