@@ -153,4 +153,31 @@ public sealed class MatterStatsTests(Apps apps)
         Assert.Equal("month", twoYears.GetProperty("trendBy").GetString());
         Assert.Equal(24, twoYears.GetProperty("trend").GetArrayLength());
     }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task List_LightFilter_MatchesEachItemsLight_AndTheLightsCoverEveryMatter(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var c = await StatsCase.ArrangeAsync(app);
+        var official = await app.ClientAsync(Roles.Official, c.Tree.Street);
+
+        var all = Int(await official.GetJsonAsync($"/api/v1/matters?orgUnitId={c.Tree.Street.Id}"), "total");
+        var byLight = new Dictionary<string, string[]>();
+        foreach (var light in new[] { "Red", "Yellow", "Green", "None" })
+        {
+            var list = await official.GetJsonAsync($"/api/v1/matters?orgUnitId={c.Tree.Street.Id}&light={light}");
+            var items = list.GetProperty("items").EnumerateArray().ToList();
+            Assert.All(items, i => Assert.Equal(light, i.GetProperty("light").GetString()));
+            byLight[light] = [.. items.Select(i => c.Ids.Single(kv => kv.Value == i.GetProperty("id").GetInt64()).Key).Order()];
+        }
+
+        Assert.Equal(8, all);
+        Assert.Equal(["A2", "A4", "O1"], byLight["Red"]);
+        Assert.Equal(["A5"], byLight["Yellow"]);
+        Assert.Equal(["S1"], byLight["Green"]);
+        Assert.Equal(["A1", "A3", "B1"], byLight["None"]);
+        var s1 = (await official.GetJsonAsync($"/api/v1/matters?ownerUnitId={c.Tree.Street.Id}")).GetProperty("items")[0];
+        Assert.Equal((c.Tree.Street.Name, true), (s1.GetProperty("handlingUnitName").GetString(), s1.GetProperty("supervised").GetBoolean()));
+        Assert.NotEqual(JsonValueKind.Null, s1.GetProperty("dueAt").ValueKind);
+    }
 }
