@@ -31,6 +31,7 @@ public static class Permissions
     public const string MattersRegister = "Matters.Register";  // register a matter (一门受理, 代办)
     public const string Open311Clients = "Open311.Clients";     // Open311 接入系统: issue and revoke api keys
     public const string NotificationsRead = "Notifications.Read"; // 收件箱: one's own messages
+    public const string MattersSupervise = "Matters.Supervise";
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -59,5 +60,6 @@ public static class Permissions
         [MattersRegister] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
         [Open311Clients] = [Roles.SecurityAdmin],
         [NotificationsRead] = Roles.Staff,
+        [MattersSupervise] = [Roles.Official],
     };
 }

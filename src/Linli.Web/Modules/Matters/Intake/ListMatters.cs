@@ -1,46 +1,55 @@
 using Linli.Data;
-using Linli.Modules.Residents;
+using Linli.Modules.Matters.Stats;
 using Linli.Platform.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Matters;
 
-// 诉求列表 GET /api/v1/matters: matters in scope, newest first, by state, channel, category and text (ticket or description).
+// 诉求列表 GET /api/v1/matters: matters in scope, newest first, with the filters every dashboard number drills down to.
 public static class ListMatters
 {
+    // Light and DueAt: the running deadline (MatterClock). HandlingUnit: who holds it now; the owner until a unit accepts it.
     public sealed record Item(long Id, string TicketNumber, MatterChannel Channel, string CategoryName, string Description,
-        MatterUrgency Urgency, MatterState State, long RegisteredByUnitId, DateTime CreatedAt);
+        MatterUrgency Urgency, MatterState State, long RegisteredByUnitId, DateTime CreatedAt,
+        DeadlineLight Light, DateTime? DueAt, long? HandlingUnitId, string? HandlingUnitName, bool Supervised);
 
     public static void Map(RouteGroupBuilder matters) =>
         matters.MapGet("/", Handle).WithName("Matters_List")
-            .WithSummary("Matters in scope, newest first; filters state, channel, categoryId and q (ticket number or words of the description)");
+            .WithSummary("Matters in scope, newest first. Filters: orgUnitId (owner's subtree), ownerUnitId (exact owner), handlingUnitId, "
+                + "from/to (registration dates, yyyy-MM-dd; for metric=escalated the date of the 上报 step), categoryId (with its sub-categories), "
+                + "channel, state, overdue=true, light (None/Green/Yellow/Red), metric (a figure of /matters/stats: accepted, onTimeAccepted, "
+                + "resolved, onTimeResolved, resolvedVerified, reworked, followedUp, satisfied, redone, escalated) and q (ticket or words)");
 
-    static async Task<Results<Ok<Paged<Item>>, ValidationProblem>> Handle(string? state, string? channel, long? categoryId, string? q,
-        int? page, int? pageSize, AppDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<Paged<Item>>, NotFound, ValidationProblem>> Handle(long? orgUnitId, string? from, string? to, long? categoryId,
+        string? channel, string? state, bool? overdue, string? light, string? metric, long? ownerUnitId, long? handlingUnitId, string? q,
+        int? page, int? pageSize, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var s = Labels.Parse<MatterState>(state);
-        var c = Labels.Parse<MatterChannel>(channel);
-        if (!string.IsNullOrWhiteSpace(state) && s is null) errors["state"] = [Labels.Expected<MatterState>()];
-        if (!string.IsNullOrWhiteSpace(channel) && c is null) errors["channel"] = [Labels.Expected<MatterChannel>()];
+        var filter = MatterFilter.Parse(errors, orgUnitId, from, to, categoryId, channel, state, overdue, light, metric, ownerUnitId, handlingUnitId, q);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await QueryAsync(db, s, c, categoryId, q, page, pageSize, ct));
+        return await QueryAsync(db, time, filter, page, pageSize, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
     }
 
-    public static Task<Paged<Item>> QueryAsync(AppDbContext db, MatterState? state, MatterChannel? channel, long? categoryId, string? q,
-        int? page, int? pageSize, CancellationToken ct)
+    /// <summary>One page of the filtered list; null when the filter's org unit is outside the caller's scope.</summary>
+    public static async Task<Paged<Item>?> QueryAsync(AppDbContext db, TimeProvider time, MatterFilter filter, int? page, int? pageSize, CancellationToken ct)
     {
-        var query = db.Matters.AsNoTracking();
-        if (state is { } s) query = query.Where(m => m.State == s);
-        if (channel is { } c) query = query.Where(m => m.Channel == c);
-        if (categoryId is { } cat) query = query.Where(m => m.CategoryId == cat);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(m => m.TicketNumber == text || m.Description.Contains(text) || m.CategoryName.Contains(text));
-        }
-        return query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Select(m => new Item(m.Id, m.TicketNumber, m.Channel, m.CategoryName, m.Description, m.Urgency, m.State, m.RegisteredByUnitId, m.CreatedAt))
+        var query = await filter.ApplyAsync(db, time, ct);
+        if (query is null) return null;
+        var rows = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new
+            {
+                m.Id, m.TicketNumber, m.Channel, m.CategoryName, m.Description, m.Urgency, m.State, m.RegisteredByUnitId, m.CreatedAt,
+                m.AcceptDueAt, m.ResolveDueAt, m.WarnedAt, m.HandlingUnitId, m.Supervised,
+            })
             .ToPagedAsync(page, pageSize, ct);
+        var names = await MatterUnitNames.LoadAsync(db, rows.Items.Select(r => r.HandlingUnitId ?? r.RegisteredByUnitId), ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        return new Paged<Item>([.. rows.Items.Select(m =>
+        {
+            var handler = m.HandlingUnitId ?? m.RegisteredByUnitId;
+            return new Item(m.Id, m.TicketNumber, m.Channel, m.CategoryName, m.Description, m.Urgency, m.State, m.RegisteredByUnitId, m.CreatedAt,
+                MatterClock.Light(m.State, m.AcceptDueAt, m.ResolveDueAt, m.WarnedAt, now), MatterClock.RunningDue(m.State, m.AcceptDueAt, m.ResolveDueAt),
+                handler, names.GetValueOrDefault(handler), m.Supervised);
+        })], rows.Total);
     }
 }

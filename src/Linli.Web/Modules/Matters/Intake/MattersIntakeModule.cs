@@ -30,6 +30,8 @@ public static class MattersIntakeModule
         RegisterMatter.Map(group.MapGroup("").WithIdempotency<MatterForm>()); // a retried POST with the same Idempotency-Key registers once
         AddMatterNote.Map(group);
         MatterQueue.Map(group);
+        Stats.MatterStats.Map(group);
+        Stats.SupervisionBoard.Map(group);
         return group;
     }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123165631_Initial")]
+    [Migration("20261123165946_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123165617_Initial")]
+    [Migration("20261123165940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

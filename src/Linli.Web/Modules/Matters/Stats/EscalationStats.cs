@@ -1,0 +1,53 @@
+using Linli.Data;
+using Linli.Modules.Organization;
+
+namespace Linli.Modules.Matters.Stats;
+
+// 四级联动 统计: 上报 steps in the period per owning community per ISO week. A matter belongs to the community on its
+// owner's path (a grid's matter to its community); a matter owned above community level (a street's counter) gets a
+// row of its own unit, drilled down by the exact owner.
+public static class EscalationStats
+{
+    /// <summary>One cell: steps counted, and the distinct matters behind them (what the drill-down list shows).</summary>
+    public sealed record Cell(int Escalations, int Matters);
+    public sealed record Row(MatterStats.Unit Unit, bool ExactOwner, IReadOnlyList<Cell> Weeks, int Escalations, int Matters);
+    public sealed record Table(IReadOnlyList<MatterPeriod.Bucket> Weeks, IReadOnlyList<Row> Rows, int Escalations, int EscalatedMatters);
+
+    public static async Task<Table> LoadAsync(AppDbContext db, string path, MatterPeriod period, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var weeks = period.Weeks();
+        var events = db.MatterEvents.AsNoTracking().Where(e => e.Type == MatterEventType.Escalated
+            && e.OrgPath.StartsWith(path) && e.At >= period.FromUtc && e.At < period.ToUtc);
+        var weekKey = StatsSql.TimeKey<MatterEvent>(e => e.At, [.. weeks.Select(w => MatterPeriod.Utc(w.From, zone))]);
+        var groups = await events.Select(StatsSql.WithWeek(weekKey)).GroupBy(e => new { e.OrgPath, e.Week })
+            .Select(g => new { g.Key.OrgPath, g.Key.Week, Count = g.Count(), Matters = g.Select(e => e.MatterId).Distinct().Count() })
+            .ToListAsync(ct);
+        var matters = await events.Select(e => e.MatterId).Distinct().CountAsync(ct);
+        // A matter has one path, so distinct matters per path add up to distinct matters per row over the period.
+        var perPath = await events.GroupBy(e => e.OrgPath).Select(g => new { g.Key, Matters = g.Select(e => e.MatterId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Matters, ct);
+
+        // Units named by the paths found (communities on them, or the owner itself), in one query.
+        var ids = groups.SelectMany(g => PathIds(g.OrgPath)).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id) && u.OrgPath.StartsWith(path))
+            .Select(u => new { u.Id, u.Name, u.Level, u.SortOrder, u.Code }).ToDictionaryAsync(u => u.Id, ct);
+        var rows = groups.GroupBy(g =>
+            {
+                var onPath = PathIds(g.OrgPath).Where(units.ContainsKey).Select(i => units[i]).ToList();
+                var community = onPath.FirstOrDefault(u => u.Level == OrgLevel.Community);
+                return (community ?? onPath.Last()).Id;
+            })
+            .Select(g =>
+            {
+                var u = units[g.Key];
+                var cells = weeks.Select((_, i) => new Cell(g.Where(x => x.Week == i).Sum(x => x.Count), g.Where(x => x.Week == i).Sum(x => x.Matters))).ToList();
+                return (Sort: (u.SortOrder, u.Code), Row: new Row(new MatterStats.Unit(u.Id, u.Name, u.Level), u.Level < OrgLevel.Community, cells, cells.Sum(c => c.Escalations),
+                    g.Select(x => x.OrgPath).Distinct().Sum(p => perPath.GetValueOrDefault(p))));
+            })
+            .OrderBy(x => x.Sort).Select(x => x.Row).ToList();
+        return new Table(weeks, rows, rows.Sum(r => r.Escalations), matters);
+    }
+
+    static IEnumerable<long> PathIds(string orgPath) =>
+        orgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => long.TryParse(s, out var id) ? id : 0).Where(id => id > 0);
+}
