@@ -28,6 +28,9 @@ public static class MattersIntakeModule
         GetMatter.Map(group);
         RegisterMatter.Map(group);
         AddMatterNote.Map(group);
+        FindSimilarMatters.Map(group);
+        LinkMatter.Map(group);
+        LinkedMatters.Map(group);
         return group;
     }
 
