@@ -2021,6 +2021,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<long?>("MatterId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2078,6 +2081,8 @@ namespace Linli.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
 
                     b.HasIndex("OrgPath");
 
@@ -2826,6 +2831,11 @@ namespace Linli.Data.Migrations.Postgres
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Residents.Resident", null)
                         .WithMany()

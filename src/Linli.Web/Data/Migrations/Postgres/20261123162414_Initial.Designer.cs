@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123160846_Initial")]
+    [Migration("20261123162414_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2024,6 +2024,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<long?>("MatterId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2081,6 +2084,8 @@ namespace Linli.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
 
                     b.HasIndex("OrgPath");
 
@@ -2829,6 +2834,11 @@ namespace Linli.Data.Migrations.Postgres
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Residents.Resident", null)
                         .WithMany()
