@@ -30,10 +30,10 @@ public static class LinkMatter
         if (pid == id) Refuse("matter.link-self", "不能并入自身。", "A matter cannot be linked into itself.");
         if (!MatterClock.IsOpen(duplicate.State) || duplicate.DuplicateOfId is not null)
             Refuse("matter.link-closed", "该诉求已办结或已并案，不能再并入。", "This matter is closed or linked already.");
-        if (!MatterClock.IsOpen(primary.State))
-            Refuse("matter.link-primary-closed", "要并入的诉求已办结。", "The matter to link into is closed.");
         if (primary.DuplicateOfId is not null)
             Refuse("matter.link-primary-duplicate", "要并入的诉求本身是重复件，请并入它的主件。", "The matter to link into is itself a duplicate; link into its primary.");
+        if (!MatterClock.IsOpen(primary.State))
+            Refuse("matter.link-primary-closed", "要并入的诉求已办结。", "The matter to link into is closed.");
         if (primary.CategoryId != duplicate.CategoryId)
             Refuse("matter.link-category", "类别不同的诉求不能并案。", "Only matters of the same category can be linked.");
 
