@@ -34,6 +34,7 @@ public sealed class LinkMatterTests(Apps apps)
         var note = primaryView.GetProperty("timeline").EnumerateArray().Last();
         Assert.Equal("StaffNote", note.GetProperty("type").GetString());
         Assert.False(note.GetProperty("isPublic").GetBoolean());
+        Assert.Equal(duplicate.Id, Assert.Single(primaryView.GetProperty("duplicates").EnumerateArray()).GetProperty("id").GetInt64());
         var links = await d.Home.Worker.GetJsonAsync($"/api/v1/matters/{primary.Id}/duplicates");
         var item = Assert.Single(links.GetProperty("items").EnumerateArray());
         Assert.Equal(duplicate.Id, item.GetProperty("id").GetInt64());
