@@ -28,6 +28,8 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/Demo/DemoResidents.cs",    // demo seeding, in system scope
         "Modules/Residents/Tags/UpdateTagDefinition.cs", // a tag's history rows city-wide follow its sensitivity
         "Modules/Visits/Demo/DemoVisits.cs",    // demo seeding, in system scope
+        "Modules/Matters/Demo/DemoMatters.cs",      // demo seeding, in system scope
+        "Modules/Matters/Demo/DemoMatterWorld.cs",  // demo seeding: the city's units, departments and staff
         "Modules/Visits/VisitSchedule.cs",       // sensitive tags set visit frequency (scope filter kept), never shown
         // Duplicate cases: the holder of a number (yes/no and its path), both sides' rows of a case, the other
         // side's unit name and claimed address, the claimed place a record moves to, tags/history that follow a merge.

@@ -1,6 +1,7 @@
 using Linli.Data;
 using Linli.Modules.Residents;
 using Linli.Platform.Auth;
+using Linli.Platform.Privacy;
 using Linli.Platform.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,16 +16,19 @@ public static class RecordVisit
     public static void Map(RouteGroupBuilder visits)
     {
         visits.MapPost("/", Create).RequireAuthorization(Permissions.VisitsRecord)
-            .WithName("Visits_Record").WithSummary("Record a visit to a household in the caller's grids (the caller is the worker)");
+            .WithName("Visits_Record").WithSummary("Record a visit to a household in the caller's grids (the caller is the worker); "
+                + "with `matter`, the request heard is registered as a matter in the same step (its ticket and tracking token answered once)");
         visits.MapPost("/{id:long}/corrections", Correct).RequireAuthorization(Permissions.VisitsRecord)
             .WithName("Visits_Correct").WithSummary("Correct a visit: a new version replaces it, the original stays readable");
     }
 
-    static async Task<Results<Created<GetVisit.View>, NotFound>> Create(VisitForm form, AppDbContext db, TimeProvider time, CancellationToken ct)
+    static async Task<Results<Created<GetVisit.View>, NotFound>> Create(VisitForm form, AppDbContext db, FieldProtector protector, TimeProvider time,
+        CancellationToken ct)
     {
-        var visit = await SaveAsync(db, time, form, null, null, ct);
-        if (visit is null) return TypedResults.NotFound();
-        return TypedResults.Created($"/api/v1/visits/{visit.Id}", (await GetVisit.LoadAsync(db, visit.Id, ct))!);
+        var saved = await VisitMatter.RecordAsync(db, protector, time, form, ct);
+        if (saved is null) return TypedResults.NotFound();
+        var view = (await GetVisit.LoadAsync(db, saved.Visit.Id, ct))! with { MatterTrackingToken = saved.TrackingToken };
+        return TypedResults.Created($"/api/v1/visits/{saved.Visit.Id}", view);
     }
 
     static async Task<Results<Created<GetVisit.View>, NotFound>> Correct(long id, Correction request, AppDbContext db, TimeProvider time, CancellationToken ct)
@@ -76,7 +80,7 @@ public static class RecordVisit
             HouseholdId = household.Id, ResidentId = v.ResidentId, HouseId = household.HouseId,
             WorkerId = worker.Id, WorkerName = worker.Name, VisitedAt = v.VisitedAt, Type = v.Type,
             PeopleMet = v.PeopleMet, Situation = v.Situation, RequestsHeard = v.RequestsHeard, HelpGiven = v.HelpGiven,
-            FollowUp = v.FollowUp, Latitude = v.Latitude, Longitude = v.Longitude,
+            FollowUp = v.FollowUp, Latitude = v.Latitude, Longitude = v.Longitude, MatterId = earlier?.MatterId,
             RecordedAt = time.GetUtcNow().UtcDateTime, OrgUnitId = household.OrgUnitId, OrgPath = household.OrgPath,
             Version = (earlier?.Version ?? 0) + 1, OriginalId = earlier?.OriginalId ?? earlier?.Id, CorrectionReason = reason?.Trim(),
         };

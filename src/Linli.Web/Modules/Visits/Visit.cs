@@ -24,6 +24,7 @@ public sealed class Visit : IOrgScoped
     public string? FollowUp { get; set; }          // 需跟进事项; null when nothing is left to do
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    public long? MatterId { get; set; }            // 民情诉求 registered from this visit, in the same step
 
     public int Version { get; set; } = 1;
     public long? OriginalId { get; set; }          // the first version, for every later one
@@ -69,6 +70,8 @@ public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(x => new { x.WorkerId, x.VisitedAt });
         b.HasIndex(x => new { x.HouseholdId, x.VisitedAt });
         b.HasIndex(x => x.OriginalId);
+        b.HasIndex(x => x.MatterId);
+        b.HasOne<Matters.Matter>().WithMany().HasForeignKey(x => x.MatterId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.SupersededBy).WithMany().HasForeignKey(x => x.SupersededById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Resident>().WithMany().HasForeignKey(x => x.ResidentId).OnDelete(DeleteBehavior.Restrict);

@@ -19,6 +19,7 @@ public sealed class VisitForm
     [Display(Name = "需跟进事项")] public string? FollowUp { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    public VisitMatterForm? Matter { get; set; }    // 民情诉求 heard on the visit, registered with it (new visits only)
 
     public const int MaxDaysBack = 31;
 
@@ -46,6 +47,12 @@ public sealed class VisitForm
         if (Latitude is { } lat && (lat < -90 || lat > 90)) Fail("latitude", "纬度应在 -90 到 90 之间。", "Latitude is between -90 and 90.");
         if (Longitude is { } lon && (lon < -180 || lon > 180)) Fail("longitude", "经度应在 -180 到 180 之间。", "Longitude is between -180 and 180.");
         if ((Latitude is null) != (Longitude is null)) Fail("latitude", "经纬度须同时填写。", "Give both latitude and longitude.");
+        if (Matter is { } m)
+        {
+            if (m.CategoryId is not > 0) Fail("matter.categoryId", "请选择诉求类别。", "Choose the matter's category.");
+            if (string.IsNullOrWhiteSpace(m.Description)) Fail("matter.description", "请填写诉求内容。", "Describe the matter.");
+            Limit(errors, "matter.description", m.Description, 4000);
+        }
         if (errors.Count > 0) throw new FieldErrorsException(errors);
         return new(HouseholdId!.Value, ResidentId, DateTime.SpecifyKind(VisitedAt!.Value, DateTimeKind.Unspecified), type!.Value, PeopleMet!.Trim(), Situation!.Trim(),
             Blank(RequestsHeard), Blank(HelpGiven), Blank(FollowUp), Latitude, Longitude);
@@ -58,4 +65,12 @@ public sealed class VisitForm
     }
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+// The matter part of a visit: what the resident asked for, to be handled as a 民情诉求.
+public sealed class VisitMatterForm
+{
+    public long? CategoryId { get; set; }
+    public string? Description { get; set; }
+    public string? Urgency { get; set; }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Linli.Data;
 using Linli.Modules.Grids;
+using Linli.Modules.Matters;
+using Linli.Modules.Matters.Calendar;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
 using Linli.Modules.Visits;
@@ -23,6 +25,22 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
         await SeedGridsAsync(ct);
         await SeedVisitsAsync(ct);   // after the grids: visits follow the workers' assignments
         await Modules.Open311.Open311Module.SeedDemoClientAsync(db, DemoCity.CityCode, options.Value.Open311ApiKey, time, ct);
+        await SeedMattersAsync(ct);
+    }
+
+    // 民情诉求: a year of matters with their timelines, once.
+    async Task SeedMattersAsync(CancellationToken ct)
+    {
+        if (await db.Matters.IgnoreQueryFilters().AnyAsync(ct)) return;
+        var cityPath = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Code == DemoCity.CityCode).Select(u => u.OrgPath).SingleAsync(ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var now = time.GetLocalNow().DateTime;
+        var calendar = await services.GetRequiredService<WorkCalendar>().LoadAsync(now.Year - 1, now.Year + 1, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var counts = await DemoMatters.SeedAsync(db, protector, calendar, cityPath, now, time.LocalTimeZone, options.Value.Matters, ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Demo matters seeded: {Matters} matters ({Open} open), {Events} steps in {Elapsed:0} ms.",
+            counts.Matters, counts.Open, counts.Events, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     async Task SeedVisitsAsync(CancellationToken ct)

@@ -75,4 +75,5 @@ public sealed class DemoOptions
     public string Password { get; set; } = "Demo@12345";
     public string Open311ApiKey { get; set; } = "demo-open311-key";
     public int Residents { get; set; } = 50_000; // about how many demo residents to seed
+    public int Matters { get; set; } = 6_000;    // demo matters over the year before the first start
 }

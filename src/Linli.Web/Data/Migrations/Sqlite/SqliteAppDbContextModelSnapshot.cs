@@ -2174,6 +2174,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("MatterId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2230,6 +2233,8 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
 
                     b.HasIndex("OrgPath");
 
@@ -3055,6 +3060,11 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Residents.Resident", null)
                         .WithMany()

@@ -32,6 +32,9 @@ public static class MattersIntakeModule
         MatterQueue.Map(group);
         Stats.MatterStats.Map(group);
         Stats.SupervisionBoard.Map(group);
+        FindSimilarMatters.Map(group);
+        LinkMatter.Map(group);
+        LinkedMatters.Map(group);
         return group;
     }
 

@@ -9,7 +9,11 @@ public static class TrackMatter
 {
     public sealed record PublicStep(MatterEventType Type, DateTime At, string? Note);
 
-    public sealed record PublicView(string TicketNumber, MatterState State, string CategoryName, DateTime CreatedAt, IReadOnlyList<PublicStep> Steps);
+    public sealed record PublicView(string TicketNumber, MatterState State, string CategoryName, DateTime CreatedAt, IReadOnlyList<PublicStep> Steps,
+        LinkedPrimary? LinkedTo = null);
+
+    /// <summary>并案: the matter a linked duplicate follows; its state and public steps are the reporter's answer too.</summary>
+    public sealed record LinkedPrimary(string TicketNumber, MatterState State, IReadOnlyList<PublicStep> Steps);
 
     public static void Map(WebApplication app) =>
         app.MapGet("/api/public/matters/track", Handle).AllowAnonymous().RequireRateLimiting(MattersIntakeModule.TrackingRateLimit)
@@ -25,11 +29,18 @@ public static class TrackMatter
         // The reporter is not signed in, so there is no scope: the token is the permission to see this one matter.
         var number = ticket.Trim().ToUpperInvariant();
         var m = await db.Matters.IgnoreQueryFilters().AsNoTracking().Where(x => x.TicketNumber == number)
-            .Select(x => new { x.Id, x.TicketNumber, x.TrackingTokenHash, x.State, x.CategoryName, x.CreatedAt }).SingleOrDefaultAsync(ct);
+            .Select(x => new { x.Id, x.TicketNumber, x.TrackingTokenHash, x.State, x.CategoryName, x.CreatedAt, x.DuplicateOfId }).SingleOrDefaultAsync(ct);
         var hash = m?.TrackingTokenHash ?? new string('0', 64); // compare anyway, so an unknown ticket costs the same
         if (!MatterTickets.Matches(token, hash) || m is null) return null;
-        var steps = await db.MatterEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.MatterId == m.Id && e.IsPublic)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PublicStep(e.Type, e.At, e.Note)).ToListAsync(ct);
-        return new PublicView(m.TicketNumber, m.State, m.CategoryName, m.CreatedAt, steps);
+        var steps = await PublicStepsAsync(db, m.Id, ct);
+        LinkedPrimary? linkedTo = null;
+        if (m.DuplicateOfId is { } primaryId
+            && await db.Matters.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == primaryId).Select(x => new { x.TicketNumber, x.State }).SingleOrDefaultAsync(ct) is { } p)
+            linkedTo = new LinkedPrimary(p.TicketNumber, p.State, await PublicStepsAsync(db, primaryId, ct));
+        return new PublicView(m.TicketNumber, m.State, m.CategoryName, m.CreatedAt, steps, linkedTo);
     }
+
+    static Task<List<PublicStep>> PublicStepsAsync(AppDbContext db, long matterId, CancellationToken ct) =>
+        db.MatterEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.MatterId == matterId && e.IsPublic)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PublicStep(e.Type, e.At, e.Note)).ToListAsync(ct);
 }

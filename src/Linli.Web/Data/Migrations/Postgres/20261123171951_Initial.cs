@@ -906,57 +906,6 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Visits",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
-                    ResidentId = table.Column<long>(type: "bigint", nullable: true),
-                    HouseId = table.Column<long>(type: "bigint", nullable: false),
-                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    WorkerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    PeopleMet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Situation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RequestsHeard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    HelpGiven = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    OriginalId = table.Column<long>(type: "bigint", nullable: true),
-                    SupersededById = table.Column<long>(type: "bigint", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
-                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Visits", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Visits_Households_HouseholdId",
-                        column: x => x.HouseholdId,
-                        principalTable: "Households",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Visits_Residents_ResidentId",
-                        column: x => x.ResidentId,
-                        principalTable: "Residents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Visits_Visits_SupersededById",
-                        column: x => x.SupersededById,
-                        principalTable: "Visits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MatterEvents",
                 columns: table => new
                 {
@@ -1038,6 +987,64 @@ namespace Linli.Data.Migrations.Postgres
                         name: "FK_Open311Submissions_Open311Clients_ClientId",
                         column: x => x.ClientId,
                         principalTable: "Open311Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    HouseId = table.Column<long>(type: "bigint", nullable: false),
+                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    WorkerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PeopleMet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Situation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestsHeard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    HelpGiven = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    MatterId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OriginalId = table.Column<long>(type: "bigint", nullable: true),
+                    SupersededById = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Visits_SupersededById",
+                        column: x => x.SupersededById,
+                        principalTable: "Visits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1695,6 +1702,11 @@ namespace Linli.Data.Migrations.Postgres
                 columns: new[] { "HouseholdId", "VisitedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Visits_MatterId",
+                table: "Visits",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_OrgPath",
                 table: "Visits",
                 column: "OrgPath");
@@ -1846,9 +1858,6 @@ namespace Linli.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Matters");
-
-            migrationBuilder.DropTable(
                 name: "Open311Clients");
 
             migrationBuilder.DropTable(
@@ -1856,6 +1865,9 @@ namespace Linli.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TagDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Matters");
 
             migrationBuilder.DropTable(
                 name: "Departments");

@@ -904,57 +904,6 @@ namespace Linli.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Visits",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    WorkerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Situation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestsHeard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    HelpGiven = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    OriginalId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SupersededById = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Visits", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Visits_Households_HouseholdId",
-                        column: x => x.HouseholdId,
-                        principalTable: "Households",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Visits_Residents_ResidentId",
-                        column: x => x.ResidentId,
-                        principalTable: "Residents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Visits_Visits_SupersededById",
-                        column: x => x.SupersededById,
-                        principalTable: "Visits",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MatterEvents",
                 columns: table => new
                 {
@@ -1036,6 +985,64 @@ namespace Linli.Data.Migrations.Sqlite
                         name: "FK_Open311Submissions_Open311Clients_ClientId",
                         column: x => x.ClientId,
                         principalTable: "Open311Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    WorkerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Situation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestsHeard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HelpGiven = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SupersededById = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "Residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Visits_SupersededById",
+                        column: x => x.SupersededById,
+                        principalTable: "Visits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1693,6 +1700,11 @@ namespace Linli.Data.Migrations.Sqlite
                 columns: new[] { "HouseholdId", "VisitedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Visits_MatterId",
+                table: "Visits",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_OrgPath",
                 table: "Visits",
                 column: "OrgPath");
@@ -1844,9 +1856,6 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Matters");
-
-            migrationBuilder.DropTable(
                 name: "Open311Clients");
 
             migrationBuilder.DropTable(
@@ -1854,6 +1863,9 @@ namespace Linli.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TagDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Matters");
 
             migrationBuilder.DropTable(
                 name: "Departments");
