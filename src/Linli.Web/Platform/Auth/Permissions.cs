@@ -29,6 +29,8 @@ public static class Permissions
     public const string MattersConfigure = "Matters.Configure";     // 工作日历、事项分类: edit (city-wide)
     public const string MattersRead = "Matters.Read";          // 民情诉求: lists, detail and timeline in scope
     public const string MattersRegister = "Matters.Register";  // register a matter (一门受理, 代办)
+    public const string MattersHandle = "Matters.Handle";      // workflow actions on matters in scope (受理, 派遣, 办结 …)
+    public const string MattersSupervise = "Matters.Supervise"; // 督办 from a higher level
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -55,5 +57,7 @@ public static class Permissions
         [MattersConfigure] = [Roles.SystemAdmin],
         [MattersRead] = Roles.Staff,
         [MattersRegister] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
+        [MattersHandle] = Roles.Staff,
+        [MattersSupervise] = [Roles.Official],
     };
 }

@@ -12,7 +12,7 @@ public static class GetMatter
         string? Address, long? HouseId, double? Latitude, double? Longitude, long? ResidentId, string? ReporterName, string? ReporterContact,
         bool AnonymousToPublic, string? OnBehalfReason, MatterUrgency Urgency, MatterState State, long RegisteredByUnitId, string? RegisteredByUnitName,
         long? HandlingUnitId, long? HandlingDepartmentId, DateTime? AcceptDueAt, DateTime? ResolveDueAt, DateTime CreatedAt, string CreatedByName,
-        IReadOnlyList<Step> Timeline);
+        IReadOnlyList<Step> Timeline, MatterFlowView? Flow = null);
 
     public static void Map(RouteGroupBuilder matters) =>
         matters.MapGet("/{id:long}", Handle).WithName("Matters_Get").WithSummary("A matter in scope with its timeline (public replies and staff notes)");
@@ -29,6 +29,7 @@ public static class GetMatter
         var unitName = await db.OrgUnits.AsNoTracking().Where(u => u.Id == m.RegisteredByUnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
         return new View(m.Id, m.TicketNumber, m.Channel, m.CategoryId, m.CategoryName, m.Description, m.Address, m.HouseId, m.Latitude, m.Longitude,
             m.ReporterResidentId, m.ReporterName, m.ReporterContactMasked, m.AnonymousToPublic, m.OnBehalfReason, m.Urgency, m.State,
-            m.RegisteredByUnitId, unitName, m.HandlingUnitId, m.HandlingDepartmentId, m.AcceptDueAt, m.ResolveDueAt, m.CreatedAt, m.CreatedByName, steps);
+            m.RegisteredByUnitId, unitName, m.HandlingUnitId, m.HandlingDepartmentId, m.AcceptDueAt, m.ResolveDueAt, m.CreatedAt, m.CreatedByName, steps,
+            await MatterFlowView.LoadAsync(db, m, ct));
     }
 }

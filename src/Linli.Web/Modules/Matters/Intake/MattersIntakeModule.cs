@@ -28,9 +28,14 @@ public static class MattersIntakeModule
         GetMatter.Map(group);
         RegisterMatter.Map(group);
         AddMatterNote.Map(group);
+        MatterActionsApi.Map(group);
         return group;
     }
 
     /// <summary>The public tracking endpoint, outside /api/v1 and its sign-in.</summary>
-    public static void MapMattersTracking(this WebApplication app) => TrackMatter.Map(app);
+    public static void MapMattersTracking(this WebApplication app)
+    {
+        TrackMatter.Map(app);
+        RateMatter.Map(app);
+    }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123160846_Initial")]
+    [Migration("20261123162307_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -971,10 +971,16 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("DispatchedByUnitId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("EscalationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExtensionDays")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("FollowedUpAt")
@@ -1013,6 +1019,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RedoCount")
                         .HasColumnType("integer");
 
@@ -1047,6 +1056,10 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ResumeState")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer");
@@ -1095,6 +1108,8 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DispatchedByUnitId");
 
                     b.HasIndex("DuplicateOfId");
 
@@ -2620,6 +2635,11 @@ namespace Linli.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Organization.Department", null)
                         .WithMany()

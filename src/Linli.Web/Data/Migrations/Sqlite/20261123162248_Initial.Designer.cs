@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123160842_Initial")]
+    [Migration("20261123162248_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -955,10 +955,16 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DispatchedByUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("EscalationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtensionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FollowedUpAt")
@@ -995,6 +1001,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RedoCount")
                         .HasColumnType("INTEGER");
 
@@ -1028,6 +1037,10 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeState")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReworkCount")
@@ -1077,6 +1090,8 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DispatchedByUnitId");
 
                     b.HasIndex("DuplicateOfId");
 
@@ -2556,6 +2571,11 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Organization.Department", null)
                         .WithMany()
