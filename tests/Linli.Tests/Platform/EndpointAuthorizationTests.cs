@@ -15,6 +15,7 @@ public sealed class EndpointAuthorizationTests(Apps apps)
         "/health/live", "/health/ready", "/openapi/{documentName}.json", "/culture", "/api/v1/auth/token",
         "/_framework/opaque-redirect", // Blazor's redirect for enhanced navigation
         "/track", "/api/public/matters/track", // 诉求查询: the reporter tracks by ticket and token, rate-limited
+        "/api/public/matters/rate",            // 居民评价: the reporter rates by ticket and token, rate-limited
     ];
 
     static bool IsAnonymousAllowed(RouteEndpoint e)
