@@ -41,6 +41,7 @@ public sealed class LinliApp : IAsyncDisposable
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("Privacy:Key", PrivacyKey);
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Matters:TrackPerMinute", "100000"); // the shared apps track and rate from one address all run long
             foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) b.UseSetting(k, v);
         });
     }
