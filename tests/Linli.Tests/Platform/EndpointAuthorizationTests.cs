@@ -19,6 +19,7 @@ public sealed class EndpointAuthorizationTests(Apps apps)
         "/open311/v2/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/services/{code}.{format}",
         "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}", "/open311/v2/tokens/{token}.{format}",
         "/open311/v2/servicerequestupdates.{format}",
+        "/api/public/matters/rate",            // 居民评价: the reporter rates by ticket and token, rate-limited
     ];
 
     static bool IsAnonymousAllowed(RouteEndpoint e)

@@ -39,6 +39,10 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Matters/MatterUnitNames.cs",      // names of the units above the caller that hold its matter; names only
         "Modules/Matters/Tracking/TrackMatter.cs", // anonymous tracking: the token, not a scope, admits one matter's public rows
         "Modules/Open311/Open311Reads.cs",         // Open311 GETs are public city-wide (public fields only); api_key → client lookup
+        "Modules/Matters/Tracking/RateMatter.cs",  // anonymous rating: the token admits one matter, as in tracking
+        "Modules/Matters/Workflow/MatterRouting.cs", // the owner's line above the caller: the handling level's unit and departments by name
+        "Modules/Matters/Workflow/MatterFlowView.cs", // the handling unit's and department's names on a matter in scope
+        "Modules/Matters/Workflow/MatterSteps.cs",   // escalation and 回退 move a matter to a unit above the handler: its id, name and path
     ];
 
     static readonly string[] EnterSystemScopeAllowed =

@@ -46,6 +46,7 @@ public sealed class LinliApp : IAsyncDisposable
             // Background timers stay off: tests run a tick themselves (or turn them on through extra).
             b.UseSetting("Matters:TimerSeconds", "0");
             b.UseSetting("Notifications:OutboxSeconds", "0");
+            b.UseSetting("Matters:TrackPerMinute", "100000"); // the shared apps track and rate from one address all run long
             foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) b.UseSetting(k, v);
         });
     }

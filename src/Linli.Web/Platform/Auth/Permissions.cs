@@ -31,7 +31,8 @@ public static class Permissions
     public const string MattersRegister = "Matters.Register";  // register a matter (一门受理, 代办)
     public const string Open311Clients = "Open311.Clients";     // Open311 接入系统: issue and revoke api keys
     public const string NotificationsRead = "Notifications.Read"; // 收件箱: one's own messages
-    public const string MattersSupervise = "Matters.Supervise";
+    public const string MattersHandle = "Matters.Handle";      // workflow actions on matters in scope (受理, 派遣, 办结 …)
+    public const string MattersSupervise = "Matters.Supervise"; // 督办 from a higher level
 
     public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>
     {
@@ -60,6 +61,7 @@ public static class Permissions
         [MattersRegister] = [Roles.CommunityWorker, Roles.GridWorker, Roles.Official],
         [Open311Clients] = [Roles.SecurityAdmin],
         [NotificationsRead] = Roles.Staff,
+        [MattersHandle] = Roles.Staff,
         [MattersSupervise] = [Roles.Official],
     };
 }

@@ -968,10 +968,16 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("DispatchedByUnitId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("EscalationCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExtensionDays")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("FollowedUpAt")
@@ -1010,6 +1016,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RedoCount")
                         .HasColumnType("integer");
 
@@ -1044,6 +1053,10 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ResumeState")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer");
@@ -1092,6 +1105,8 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DispatchedByUnitId");
 
                     b.HasIndex("DuplicateOfId");
 
@@ -2877,6 +2892,11 @@ namespace Linli.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Organization.Department", null)
                         .WithMany()

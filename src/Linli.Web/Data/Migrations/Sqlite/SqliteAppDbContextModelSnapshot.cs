@@ -952,10 +952,16 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DispatchedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DispatchedByUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("EscalationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExtensionDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FollowedUpAt")
@@ -992,6 +998,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<DateTime?>("OverdueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RedoCount")
                         .HasColumnType("INTEGER");
 
@@ -1025,6 +1034,10 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.Property<string>("Result")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeState")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReworkCount")
@@ -1074,6 +1087,8 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DispatchedByUnitId");
 
                     b.HasIndex("DuplicateOfId");
 
@@ -2804,6 +2819,11 @@ namespace Linli.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Linli.Modules.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DispatchedByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Linli.Modules.Organization.Department", null)
                         .WithMany()

@@ -42,6 +42,10 @@ public sealed class Matter : IOrgScoped
     public bool Supervised { get; set; }                // 督办: urged by a higher level (by hand or by the overdue timer)
     public DateTime? SupervisedAt { get; set; }
     public DateTime? SuspendedAt { get; set; }          // 挂账: the clock stops while suspended
+    public long? DispatchedByUnitId { get; set; }       // the unit that dispatched it last: 回退 goes back there
+    public MatterState? ResumeState { get; set; }       // where an extension request or a suspension returns to
+    public int? ExtensionDays { get; set; }             // working days asked for by the pending extension request
+    public DateTime? RatedAt { get; set; }              // the resident rated the result (once) through tracking
 
     public DateTime? AcceptedAt { get; set; }           // UTC milestones, for the statistics
     public DateTime? DispatchedAt { get; set; }
@@ -138,6 +142,8 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.HasIndex(x => x.HandlingPath);
         b.HasIndex(x => x.HandlingDepartmentId);
         b.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ResumeState).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DispatchedByUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.ResolvedById).HasMaxLength(450);
         b.Property(x => x.AssigneeId).HasMaxLength(450);
         b.Property(x => x.AssigneeName).HasMaxLength(100);

@@ -35,9 +35,14 @@ public static class MattersIntakeModule
         FindSimilarMatters.Map(group);
         LinkMatter.Map(group);
         LinkedMatters.Map(group);
+        MatterActionsApi.Map(group);
         return group;
     }
 
     /// <summary>The public tracking endpoint, outside /api/v1 and its sign-in.</summary>
-    public static void MapMattersTracking(this WebApplication app) => TrackMatter.Map(app);
+    public static void MapMattersTracking(this WebApplication app)
+    {
+        TrackMatter.Map(app);
+        RateMatter.Map(app);
+    }
 }

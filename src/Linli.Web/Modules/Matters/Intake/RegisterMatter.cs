@@ -57,6 +57,7 @@ public static class RegisterMatter
             AnonymousToPublic = v.AnonymousToPublic, OnBehalfReason = v.OnBehalfReason, Urgency = v.Urgency, State = MatterState.Registered,
             RegisteredByUnitId = unit.Id, CreatedAt = now, CreatedById = me.UserId!, CreatedByName = me.UserName ?? "",
             OrgPath = unit.OrgPath,
+            AcceptDueAt = await MatterDeadlines.AcceptDueAtAsync(db, time, category.Id, now, ct),
         };
         matter.Events.Add(NewEvent(matter, MatterEventType.Registered, me, now, Loc.T("诉求已登记，编号 ", "Registered as ") + matter.TicketNumber, isPublic: true));
         if (v.OnBehalfReason is not null)

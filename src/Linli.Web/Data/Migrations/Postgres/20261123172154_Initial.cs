@@ -758,6 +758,10 @@ namespace Linli.Data.Migrations.Postgres
                     Supervised = table.Column<bool>(type: "boolean", nullable: false),
                     SupervisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SuspendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DispatchedByUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    ResumeState = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ExtensionDays = table.Column<int>(type: "integer", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -795,6 +799,12 @@ namespace Linli.Data.Migrations.Postgres
                         name: "FK_Matters_MatterCategories_CategoryId",
                         column: x => x.CategoryId,
                         principalTable: "MatterCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Matters_OrgUnits_DispatchedByUnitId",
+                        column: x => x.DispatchedByUnitId,
+                        principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1458,6 +1468,11 @@ namespace Linli.Data.Migrations.Postgres
                 name: "IX_Matters_CategoryId",
                 table: "Matters",
                 column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_DispatchedByUnitId",
+                table: "Matters",
+                column: "DispatchedByUnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_DuplicateOfId",

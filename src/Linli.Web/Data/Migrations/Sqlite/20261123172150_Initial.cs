@@ -756,6 +756,10 @@ namespace Linli.Data.Migrations.Sqlite
                     Supervised = table.Column<bool>(type: "INTEGER", nullable: false),
                     SupervisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SuspendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DispatchedByUnitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResumeState = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ExtensionDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -793,6 +797,12 @@ namespace Linli.Data.Migrations.Sqlite
                         name: "FK_Matters_MatterCategories_CategoryId",
                         column: x => x.CategoryId,
                         principalTable: "MatterCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Matters_OrgUnits_DispatchedByUnitId",
+                        column: x => x.DispatchedByUnitId,
+                        principalTable: "OrgUnits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1456,6 +1466,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "IX_Matters_CategoryId",
                 table: "Matters",
                 column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_DispatchedByUnitId",
+                table: "Matters",
+                column: "DispatchedByUnitId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_DuplicateOfId",
