@@ -1127,6 +1127,8 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("TicketNumber")
                         .IsUnique();
 
+                    b.HasIndex("OrgPath", "CreatedAt");
+
                     b.HasIndex("State", "AcceptDueAt");
 
                     b.HasIndex("State", "CreatedAt");
@@ -1183,6 +1185,8 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("MatterId", "At");
+
+                    b.HasIndex("Type", "At");
 
                     b.ToTable("MatterEvents", (string)null);
                 });

@@ -1109,6 +1109,8 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("TicketNumber")
                         .IsUnique();
 
+                    b.HasIndex("OrgPath", "CreatedAt");
+
                     b.HasIndex("State", "AcceptDueAt");
 
                     b.HasIndex("State", "CreatedAt");
@@ -1162,6 +1164,8 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("OrgPath");
 
                     b.HasIndex("MatterId", "At");
+
+                    b.HasIndex("Type", "At");
 
                     b.ToTable("MatterEvents", (string)null);
                 });

@@ -68,7 +68,7 @@ sealed class DemoMatterStory(Random rng, WorkingTime wt, DemoMatterWorld world, 
             var (deptId, name) = (dept?.Id, dept?.Name ?? unit.Name);
             Add(MatterEventType.Dispatched, After(0.3, 4), acceptor, "派遣至" + name, true, (x, at) =>
             {
-                x.State = MatterState.Dispatched; x.DispatchedAt = at; x.HandlingUnitId = accepting.Id; x.HandlingPath = accepting.Path; x.HandlingDepartmentId = deptId;
+                x.State = MatterState.Dispatched; x.DispatchedAt = at; x.DispatchedByUnitId = accepting.Id; x.HandlingUnitId = accepting.Id; x.HandlingPath = accepting.Path; x.HandlingDepartmentId = deptId;
             });
             handler = dept is null ? world.StaffOf(unit, rng) : world.StaffOf(dept, rng);
             Start(handler);
@@ -126,7 +126,7 @@ sealed class DemoMatterStory(Random rng, WorkingTime wt, DemoMatterWorld world, 
         var wrong = world.OtherDepartmentAt(unit, right);
         Add(MatterEventType.Dispatched, After(0.3, 4), dispatcher, "派遣至" + (wrong?.Name ?? unit.Name), false, (x, at) =>
         {
-            x.State = MatterState.Dispatched; x.DispatchedAt = at; x.HandlingUnitId = unit.Id; x.HandlingPath = unit.Path; x.HandlingDepartmentId = wrong?.Id;
+            x.State = MatterState.Dispatched; x.DispatchedAt = at; x.DispatchedByUnitId = unit.Id; x.HandlingUnitId = unit.Id; x.HandlingPath = unit.Path; x.HandlingDepartmentId = wrong?.Id;
         });
         var returner = wrong is null ? world.StaffOf(unit, rng) : world.StaffOf(wrong, rng);
         Add(MatterEventType.Returned, After(1, 8), returner, "不属于本单位职责，退回重新派遣。", false, (x, _) => { x.State = MatterState.Returned; x.AssigneeId = null; x.AssigneeName = null; });
@@ -138,25 +138,28 @@ sealed class DemoMatterStory(Random rng, WorkingTime wt, DemoMatterWorld world, 
         var above = world.Above(unit);
         if (rng.NextDouble() < 0.05)
         {
-            Add(MatterEventType.ExtensionRequested, After(4, 20), handler, "需协调多个部门，申请延期。", false, (x, _) => x.State = MatterState.ExtensionRequested);
+            var extraDays = rng.Next(3, 11);
+            Add(MatterEventType.ExtensionRequested, After(4, 20), handler, "需协调多个部门，申请延期。", false,
+                (x, _) => { x.ResumeState = x.State; x.State = MatterState.ExtensionRequested; x.ExtensionDays = extraDays; });
             var approver = world.StaffOf(above ?? unit, rng);
             if (rng.NextDouble() < 0.8)
             {
-                due = wt.AddWorkingDays(due, rng.Next(3, 11));
+                due = wt.AddWorkingDays(due, extraDays);
                 var extended = utc(due);
                 Add(MatterEventType.ExtensionApproved, After(1, 8), approver, $"同意延期至 {due:yyyy-MM-dd}。", true,
-                    (x, _) => { x.State = MatterState.InProgress; x.ResolveDueAt = extended; x.WarnedAt = null; x.OverdueAt = null; });
+                    (x, _) => { x.State = x.ResumeState ?? MatterState.InProgress; x.ResumeState = null; x.ExtensionDays = null; x.ResolveDueAt = extended; x.WarnedAt = null; x.OverdueAt = null; });
             }
-            else Add(MatterEventType.ExtensionRefused, After(1, 8), approver, "不同意延期，请按期办结。", false, (x, _) => x.State = MatterState.InProgress);
+            else Add(MatterEventType.ExtensionRefused, After(1, 8), approver, "不同意延期，请按期办结。", false,
+                (x, _) => { x.State = x.ResumeState ?? MatterState.InProgress; x.ResumeState = null; x.ExtensionDays = null; });
         }
         if (rng.NextDouble() < 0.015)
         {
-            Add(MatterEventType.Suspended, After(4, 20), handler, "需等待上级政策明确，经批准挂账。", false, (x, at) => { x.State = MatterState.Suspended; x.SuspendedAt = at; });
+            Add(MatterEventType.Suspended, After(4, 20), handler, "需等待上级政策明确，经批准挂账。", false, (x, at) => { x.ResumeState = x.State; x.State = MatterState.Suspended; x.SuspendedAt = at; });
             var resumeAt = wt.AddWorkingHours(t, 7 * Between(3, 15));
             due = wt.AddWorkingHours(due, wt.WorkingHoursBetween(t, resumeAt));
             var shifted = utc(due);
             Add(MatterEventType.Resumed, resumeAt, handler, "恢复办理。", false,
-                (x, _) => { x.State = MatterState.InProgress; x.SuspendedAt = null; x.ResolveDueAt = shifted; x.WarnedAt = null; x.OverdueAt = null; });
+                (x, _) => { x.State = x.ResumeState ?? MatterState.InProgress; x.ResumeState = null; x.SuspendedAt = null; x.ResolveDueAt = shifted; x.WarnedAt = null; x.OverdueAt = null; });
         }
         if (rng.NextDouble() < 0.04) Supervise(After(2, 16), above ?? unit);
         var left = Math.Max(1, wt.WorkingHoursBetween(t, due));

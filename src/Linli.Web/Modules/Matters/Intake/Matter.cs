@@ -151,6 +151,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(x => x.Result).HasMaxLength(2000);
         b.HasIndex(x => x.DuplicateOfId);
         b.HasIndex(x => new { x.State, x.CreatedAt });
+        b.HasIndex(x => new { x.OrgPath, x.CreatedAt }); // a unit's matters of a period: the statistics' main scan
         b.HasIndex(x => x.CategoryId);
         b.HasOne<Categories.MatterCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.RegisteredByUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -61,6 +61,7 @@ public sealed class MatterEventConfiguration : IEntityTypeConfiguration<MatterEv
         b.Property(x => x.OrgPath).HasMaxLength(200).IsRequired();
         b.HasIndex(x => x.OrgPath);
         b.HasIndex(x => new { x.MatterId, x.At });
+        b.HasIndex(x => new { x.Type, x.At }); // 四级联动: escalation steps of a period
     }
 }
 

@@ -1460,6 +1460,11 @@ namespace Linli.Data.Migrations.Postgres
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatterEvents_Type_At",
+                table: "MatterEvents",
+                columns: new[] { "Type", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_AssigneeId",
                 table: "Matters",
                 column: "AssigneeId");
@@ -1503,6 +1508,11 @@ namespace Linli.Data.Migrations.Postgres
                 name: "IX_Matters_OrgPath",
                 table: "Matters",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_OrgPath_CreatedAt",
+                table: "Matters",
+                columns: new[] { "OrgPath", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_RegisteredByUnitId",

@@ -1458,6 +1458,11 @@ namespace Linli.Data.Migrations.Sqlite
                 column: "OrgPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatterEvents_Type_At",
+                table: "MatterEvents",
+                columns: new[] { "Type", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_AssigneeId",
                 table: "Matters",
                 column: "AssigneeId");
@@ -1501,6 +1506,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "IX_Matters_OrgPath",
                 table: "Matters",
                 column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_OrgPath_CreatedAt",
+                table: "Matters",
+                columns: new[] { "OrgPath", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_RegisteredByUnitId",
