@@ -76,6 +76,7 @@ api.MapGroup("/workload").MapWorkloadApi();
 api.MapGroup("/calendar").MapCalendarApi();
 api.MapGroup("/matter-categories").MapMatterCategoriesApi();
 api.MapGroup("/matters").MapMattersApi();
+api.MapGroup("/portal/matters").MapPortalMattersApi();
 api.MapGroup("/open311/clients").MapOpen311ClientsApi();
 api.MapGroup("/notifications").MapNotificationsApi();
 app.MapMattersTracking();

@@ -32,12 +32,22 @@ public static class TrackMatter
             .Select(x => new { x.Id, x.TicketNumber, x.TrackingTokenHash, x.State, x.CategoryName, x.CreatedAt, x.DuplicateOfId }).SingleOrDefaultAsync(ct);
         var hash = m?.TrackingTokenHash ?? new string('0', 64); // compare anyway, so an unknown ticket costs the same
         if (!MatterTickets.Matches(token, hash) || m is null) return null;
-        var steps = await PublicStepsAsync(db, m.Id, ct);
+        return await ViewAsync(db, m.Id, m.TicketNumber, m.State, m.CategoryName, m.CreatedAt, m.DuplicateOfId, ct);
+    }
+
+    /// <summary>The public view of a matter the caller has already shown to be theirs (the portal: their own report).</summary>
+    public static async Task<PublicView> ViewAsync(AppDbContext db, Matter m, CancellationToken ct) =>
+        await ViewAsync(db, m.Id, m.TicketNumber, m.State, m.CategoryName, m.CreatedAt, m.DuplicateOfId, ct);
+
+    static async Task<PublicView> ViewAsync(AppDbContext db, long id, string ticket, MatterState state, string category, DateTime createdAt,
+        long? duplicateOfId, CancellationToken ct)
+    {
+        var steps = await PublicStepsAsync(db, id, ct);
         LinkedPrimary? linkedTo = null;
-        if (m.DuplicateOfId is { } primaryId
+        if (duplicateOfId is { } primaryId
             && await db.Matters.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == primaryId).Select(x => new { x.TicketNumber, x.State }).SingleOrDefaultAsync(ct) is { } p)
             linkedTo = new LinkedPrimary(p.TicketNumber, p.State, await PublicStepsAsync(db, primaryId, ct));
-        return new PublicView(m.TicketNumber, m.State, m.CategoryName, m.CreatedAt, steps, linkedTo);
+        return new PublicView(ticket, state, category, createdAt, steps, linkedTo);
     }
 
     static Task<List<PublicStep>> PublicStepsAsync(AppDbContext db, long matterId, CancellationToken ct) =>
