@@ -117,6 +117,34 @@ public sealed class CalendarApiTests(Apps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetPageAsync(url)).Status);
     }
 
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task NextYear_IsSeededProvisionally_TheAdminPageSaysSo_AndSavingConfirmsIt(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var admin = await app.ClientAsync(Roles.SystemAdmin, tree.City);
+        var year = provider == Provider.Sqlite ? 2093 : 2094;
+        await app.WithDbAsync(async db =>
+        {
+            db.CalendarDays.Add(new CalendarDay { Date = new(year, 1, 1), Kind = CalendarDayKind.Holiday, Name = "元旦", Provisional = true });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var seeded = await admin.GetJsonAsync("/api/v1/calendar/2027");
+        var (_, page2027, _) = await admin.GetPageAsync("/admin/calendar?year=2027");
+        var (_, before, _) = await admin.GetPageAsync($"/admin/calendar?year={year}");
+        var (putStatus, _, _) = await admin.SendAsync(HttpMethod.Put, $"/api/v1/calendar/{year}", new { days = new[] { new { date = $"{year}-01-01", kind = "Holiday", name = "元旦" } } });
+        Assert.Equal(HttpStatusCode.OK, putStatus);
+        var (_, after, _) = await admin.GetPageAsync($"/admin/calendar?year={year}");
+
+        var springFestival = seeded.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("date").GetString() == "2027-02-08");
+        Assert.True(springFestival.GetProperty("provisional").GetBoolean());
+        Assert.Contains("data-testid=\"provisional\"", page2027);
+        Assert.Contains("data-testid=\"provisional\"", before);
+        Assert.DoesNotContain("data-testid=\"provisional\"", after);
+        Assert.False(await app.WithDbAsync(db => db.CalendarDays.Where(d => d.Date == new DateOnly(year, 1, 1)).Select(d => d.Provisional).SingleAsync(Ct)));
+    }
+
     static async Task<WorkingTime> LoadAsync(LinliApp app, int year)
     {
         using var scope = app.SystemScope();

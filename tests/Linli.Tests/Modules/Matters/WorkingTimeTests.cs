@@ -7,10 +7,6 @@ public sealed class WorkingTimeTests
 {
     static readonly WorkingTime Time = new(HolidaySeed.All().ToDictionary(d => d.Date, d => d.Kind));
 
-    // 2027 is not seeded; 元旦 (1 January) is a statutory holiday every year, so this test adds only that day.
-    static readonly WorkingTime WithNewYear2027 = new(HolidaySeed.All().Append(new CalendarDay { Date = new(2027, 1, 1), Kind = CalendarDayKind.Holiday, Name = "元旦" })
-        .ToDictionary(d => d.Date, d => d.Kind));
-
     static DateTime At(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0);
 
     [Theory]
@@ -18,6 +14,10 @@ public sealed class WorkingTimeTests
     [InlineData("2026-03-07", false)]  // Saturday
     [InlineData("2026-03-08", false)]  // Sunday
     [InlineData("2026-02-23", false)]  // Monday inside 春节
+    [InlineData("2027-02-08", false)]  // provisional 2027: 春节 初三, a Monday
+    [InlineData("2027-02-10", false)]  // provisional 2027: weekday 补假 for 春节 on the weekend
+    [InlineData("2027-02-11", true)]
+    [InlineData("2027-05-03", false)]  // provisional 2027: 劳动节 fell on the weekend
     [InlineData("2026-02-14", true)]   // Saturday 调休上班 before 春节
     [InlineData("2026-02-28", true)]   // Saturday 调休上班 after 春节
     [InlineData("2026-01-04", true)]   // Sunday 调休上班 after 元旦
@@ -75,7 +75,7 @@ public sealed class WorkingTimeTests
 
     [Fact]
     public void AddWorkingHours_AcrossTheYearBoundary_SkipsNewYearAndTheWeekend() =>
-        Assert.Equal(At(2027, 1, 4, 10, 30), WithNewYear2027.AddWorkingHours(At(2026, 12, 31, 17), 2));
+        Assert.Equal(At(2027, 1, 4, 10, 30), Time.AddWorkingHours(At(2026, 12, 31, 17), 2));
 
     [Fact]
     public void AddWorkingDays_OrdinaryWeek_EndsAtCloseOfTheFifthWorkingDay() =>
@@ -94,7 +94,7 @@ public sealed class WorkingTimeTests
 
     [Fact]
     public void AddWorkingDays_AcrossTheYearBoundary_SkipsNewYear() =>
-        Assert.Equal(At(2027, 1, 5, 17, 30), WithNewYear2027.AddWorkingDays(At(2026, 12, 31, 10), 2));
+        Assert.Equal(At(2027, 1, 5, 17, 30), Time.AddWorkingDays(At(2026, 12, 31, 10), 2));
 
     [Fact]
     public void WorkingHoursBetween_WholeDay_IsSevenHours() =>
@@ -114,14 +114,14 @@ public sealed class WorkingTimeTests
 
     [Fact]
     public void WorkingHoursBetween_AcrossTheYearBoundary_SkipsNewYear() =>
-        Assert.Equal(7.5, WithNewYear2027.WorkingHoursBetween(At(2026, 12, 31, 17), At(2027, 1, 4, 17, 30)), 6);
+        Assert.Equal(7.5, Time.WorkingHoursBetween(At(2026, 12, 31, 17), At(2027, 1, 4, 17, 30)), 6);
 
     [Fact]
     public void WorkingHoursBetween_InvertsAddWorkingHours()
     {
         foreach (var start in new[] { At(2026, 2, 13, 16, 30), At(2026, 9, 30, 10), At(2026, 12, 31, 12, 45), At(2026, 5, 8, 8) })
             foreach (var hours in new[] { 0.5, 3, 7, 19.25, 60 })
-                Assert.Equal(hours, WithNewYear2027.WorkingHoursBetween(start, WithNewYear2027.AddWorkingHours(start, hours)), 6);
+                Assert.Equal(hours, Time.WorkingHoursBetween(start, Time.AddWorkingHours(start, hours)), 6);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public sealed class CalendarDay
     public DateOnly Date { get; set; }
     public CalendarDayKind Kind { get; set; }
     public string Name { get; set; } = "";
+    public bool Provisional { get; set; } // seeded from the statutory rules before the State Council's notice; an admin confirms it
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<CalendarDayKind>))]

@@ -8,7 +8,7 @@ namespace Linli.Modules.Matters.Calendar;
 // 工作日历 GET/PUT /api/v1/calendar/{year}: a year's holidays and make-up workdays; the system admin replaces them.
 public static class CalendarYear
 {
-    public sealed record Day(DateOnly Date, CalendarDayKind Kind, string Name);
+    public sealed record Day(DateOnly Date, CalendarDayKind Kind, string Name, bool Provisional = false);
 
     public sealed record Response(int Year, IReadOnlyList<Day> Days);
 
@@ -30,7 +30,7 @@ public static class CalendarYear
     {
         var (from, to) = (new DateOnly(Math.Clamp(year, 1, 9999), 1, 1), new DateOnly(Math.Clamp(year, 1, 9999), 12, 31));
         var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
-        return new(year, days.Select(d => new Day(d.Date, d.Kind, d.Name)).ToList());
+        return new(year, days.Select(d => new Day(d.Date, d.Kind, d.Name, d.Provisional)).ToList());
     }
 
     public static async Task<Response> ReplaceAsync(AppDbContext db, IMemoryCache cache, int year, IReadOnlyList<DayRequest> days, CancellationToken ct)
@@ -59,7 +59,7 @@ public static class CalendarYear
         {
             var now = parsed.FirstOrDefault(p => p.Date == old.Date);
             if (now is null) db.CalendarDays.Remove(old);
-            else { old.Kind = now.Kind; old.Name = now.Name; }
+            else { old.Kind = now.Kind; old.Name = now.Name; old.Provisional = false; }
         }
         db.CalendarDays.AddRange(parsed.Where(p => existing.All(e => e.Date != p.Date)));
         db.AuditAction = "Calendar.Replace";

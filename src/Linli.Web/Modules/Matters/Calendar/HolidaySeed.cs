@@ -1,7 +1,9 @@
 namespace Linli.Modules.Matters.Calendar;
 
 // 法定节假日种子 from 《国务院办公厅关于2026年部分节假日安排的通知》(2025-11-04, gov.cn content_7047090).
-// The 2027 notice was not available when this was written: admins enter 2027 at /admin/calendar.
+// 2027 is provisional: its notice was not in our sources, so the year holds the statutory days of 《全国年节及纪念日放假办法》
+// (2024 revision) with the weekday 补假 the 办法 gives when a holiday falls on a weekend, but none of the notice's 调休
+// swaps. /admin/calendar says so until an admin enters the notice.
 public static class HolidaySeed
 {
     static readonly (string Name, string From, string To, string[] MakeUp)[] Y2026 =
@@ -15,6 +17,18 @@ public static class HolidaySeed
         ("国庆节", "2026-10-01", "2026-10-07", ["2026-09-20", "2026-10-10"]),
     ];
 
+    // 除夕 2027-02-05, 春节 02-06 (Sat), 清明 04-05, 端午 06-09, 中秋 09-15; weekend holidays are made good on the next weekdays.
+    static readonly (string Name, string[] Days)[] Y2027Statutory =
+    [
+        ("元旦", ["2027-01-01"]),
+        ("春节", ["2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10"]),
+        ("清明节", ["2027-04-05"]),
+        ("劳动节", ["2027-05-03", "2027-05-04"]),
+        ("端午节", ["2027-06-09"]),
+        ("中秋节", ["2027-09-15"]),
+        ("国庆节", ["2027-10-01", "2027-10-04", "2027-10-05"]),
+    ];
+
     public static IEnumerable<CalendarDay> All()
     {
         foreach (var (name, from, to, makeUp) in Y2026)
@@ -24,5 +38,8 @@ public static class HolidaySeed
             foreach (var m in makeUp)
                 yield return new CalendarDay { Date = DateOnly.Parse(m), Kind = CalendarDayKind.MakeUpWorkday, Name = name };
         }
+        foreach (var (name, days) in Y2027Statutory)
+            foreach (var d in days)
+                yield return new CalendarDay { Date = DateOnly.Parse(d), Kind = CalendarDayKind.Holiday, Name = name, Provisional = true };
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123173248_Initial")]
+    [Migration("20261123174241_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -167,6 +167,9 @@ namespace Linli.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Date");
 
                     b.ToTable("CalendarDays", (string)null);
@@ -176,235 +179,365 @@ namespace Linli.Data.Migrations.Postgres
                         {
                             Date = new DateOnly(2026, 1, 1),
                             Kind = "Holiday",
-                            Name = "元旦"
+                            Name = "元旦",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 1, 2),
                             Kind = "Holiday",
-                            Name = "元旦"
+                            Name = "元旦",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 1, 3),
                             Kind = "Holiday",
-                            Name = "元旦"
+                            Name = "元旦",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 1, 4),
                             Kind = "MakeUpWorkday",
-                            Name = "元旦"
+                            Name = "元旦",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 15),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 16),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 17),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 18),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 19),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 20),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 21),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 22),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 23),
                             Kind = "Holiday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 14),
                             Kind = "MakeUpWorkday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 2, 28),
                             Kind = "MakeUpWorkday",
-                            Name = "春节"
+                            Name = "春节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 4, 4),
                             Kind = "Holiday",
-                            Name = "清明节"
+                            Name = "清明节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 4, 5),
                             Kind = "Holiday",
-                            Name = "清明节"
+                            Name = "清明节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 4, 6),
                             Kind = "Holiday",
-                            Name = "清明节"
+                            Name = "清明节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 5, 1),
                             Kind = "Holiday",
-                            Name = "劳动节"
+                            Name = "劳动节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 5, 2),
                             Kind = "Holiday",
-                            Name = "劳动节"
+                            Name = "劳动节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 5, 3),
                             Kind = "Holiday",
-                            Name = "劳动节"
+                            Name = "劳动节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 5, 4),
                             Kind = "Holiday",
-                            Name = "劳动节"
+                            Name = "劳动节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 5, 5),
                             Kind = "Holiday",
-                            Name = "劳动节"
+                            Name = "劳动节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 5, 9),
                             Kind = "MakeUpWorkday",
-                            Name = "劳动节"
+                            Name = "劳动节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 6, 19),
                             Kind = "Holiday",
-                            Name = "端午节"
+                            Name = "端午节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 6, 20),
                             Kind = "Holiday",
-                            Name = "端午节"
+                            Name = "端午节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 6, 21),
                             Kind = "Holiday",
-                            Name = "端午节"
+                            Name = "端午节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 9, 25),
                             Kind = "Holiday",
-                            Name = "中秋节"
+                            Name = "中秋节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 9, 26),
                             Kind = "Holiday",
-                            Name = "中秋节"
+                            Name = "中秋节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 9, 27),
                             Kind = "Holiday",
-                            Name = "中秋节"
+                            Name = "中秋节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 1),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 2),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 3),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 4),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 5),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 6),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 7),
                             Kind = "Holiday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 9, 20),
                             Kind = "MakeUpWorkday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
                         },
                         new
                         {
                             Date = new DateOnly(2026, 10, 10),
                             Kind = "MakeUpWorkday",
-                            Name = "国庆节"
+                            Name = "国庆节",
+                            Provisional = false
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            Kind = "Holiday",
+                            Name = "元旦",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            Kind = "Holiday",
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            Kind = "Holiday",
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            Kind = "Holiday",
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            Kind = "Holiday",
+                            Name = "春节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 5),
+                            Kind = "Holiday",
+                            Name = "清明节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 3),
+                            Kind = "Holiday",
+                            Name = "劳动节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 4),
+                            Kind = "Holiday",
+                            Name = "劳动节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 6, 9),
+                            Kind = "Holiday",
+                            Name = "端午节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 15),
+                            Kind = "Holiday",
+                            Name = "中秋节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 1),
+                            Kind = "Holiday",
+                            Name = "国庆节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 4),
+                            Kind = "Holiday",
+                            Name = "国庆节",
+                            Provisional = true
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 5),
+                            Kind = "Holiday",
+                            Name = "国庆节",
+                            Provisional = true
                         });
                 });
 
