@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Linli.Modules.Matters;
 using Linli.Platform.Auth;
@@ -73,7 +74,8 @@ public sealed class MatterJourneyTests(Apps apps)
         var district = await app.ClientAsync(Roles.Official, tree.District);
         var staff = await app.ClientAsync(Roles.DepartmentStaff, tree.Street, cityManagement.Id);
         var (id, _, _) = await community.RegisterInAsync("占道经营");
-        var firstDue = (await app.MatterAsync(id)).AcceptDueAt;
+        // The accept limit ran out at the community; escalating must start a fresh one for the next level.
+        await app.WithDbAsync(db => db.Matters.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.AcceptDueAt, DateTime.UtcNow.AddDays(-1)), Ct));
         Assert.Equal(HttpStatusCode.BadRequest, (await community.TryAsync(id, "escalate", new { reason = " " })).Status);
 
         var up = await community.ActAsync(id, "escalate", new { reason = "涉及占道执法，社区无执法权" });
@@ -86,7 +88,7 @@ public sealed class MatterJourneyTests(Apps apps)
         Assert.Equal(tree.District.Id, atDistrict.HandlingUnitId);
         Assert.Equal(tree.District.OrgPath, atDistrict.HandlingPath);
         Assert.Equal(2, atDistrict.EscalationCount);
-        Assert.NotEqual(firstDue, atDistrict.AcceptDueAt);
+        Assert.True(atDistrict.AcceptDueAt > DateTime.UtcNow, $"accept limit not restarted: {atDistrict.AcceptDueAt:o}");
 
         await district.ActAsync(id, "accept");
         var down = await district.ActAsync(id, "dispatch", new { departmentId = cityManagement.Id, note = "请街道城管科现场处置" });
