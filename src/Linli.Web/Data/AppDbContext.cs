@@ -63,6 +63,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<MatterCategory> MatterCategories => Set<MatterCategory>(); // city-wide, not org-scoped
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
+    public DbSet<MatterPhoto> MatterPhotos => Set<MatterPhoto>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>(); // not org-scoped: read only through Open311Reads
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();  // not org-scoped: keyed by caller
@@ -98,6 +99,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             ? m.OrgPath.StartsWith(ScopePath) || (m.HandlingPath != null && m.HandlingPath.StartsWith(ScopePath))
             : m.HandlingDepartmentId == DepartmentScope));
         b.Entity<MatterEvent>().HasQueryFilter(OrgScopeFilter, e => Matters.Any(m => m.Id == e.MatterId));
+        b.Entity<MatterPhoto>().HasQueryFilter(OrgScopeFilter, p => Matters.Any(m => m.Id == p.MatterId));
         b.Entity<Notification>().HasQueryFilter(RecipientFilter, n => RecipientId != null && n.UserId == RecipientId);
         b.Entity<ResidentTag>().HasQueryFilter(SensitiveTagsFilter, t => SensitiveTagsVisible || !t.Tag!.Sensitive);
         b.Entity<ResidentChange>().HasQueryFilter(SensitiveTagsFilter, c => SensitiveTagsVisible || !c.Sensitive);
@@ -179,6 +181,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Matter>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Matter>().Property(u => u.HandlingPath).UseCollation("C");
         b.Entity<MatterEvent>().Property(u => u.OrgPath).UseCollation("C");
+        b.Entity<MatterPhoto>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Open311Client>().Property(u => u.OrgPath).UseCollation("C");
     }
 }

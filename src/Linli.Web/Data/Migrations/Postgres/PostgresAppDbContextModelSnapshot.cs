@@ -1324,6 +1324,47 @@ namespace Linli.Data.Migrations.Postgres
                     b.ToTable("MatterEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Matters.MatterPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.ToTable("MatterPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Matters.MatterTicketCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -3066,6 +3107,15 @@ namespace Linli.Data.Migrations.Postgres
                 {
                     b.HasOne("Linli.Modules.Matters.Matter", null)
                         .WithMany("Events")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Matters.MatterPhoto", b =>
+                {
+                    b.HasOne("Linli.Modules.Matters.Matter", null)
+                        .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

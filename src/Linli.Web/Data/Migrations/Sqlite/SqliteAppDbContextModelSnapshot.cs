@@ -1303,6 +1303,44 @@ namespace Linli.Data.Migrations.Sqlite
                     b.ToTable("MatterEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Matters.MatterPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.ToTable("MatterPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Matters.MatterTicketCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -2993,6 +3031,15 @@ namespace Linli.Data.Migrations.Sqlite
                 {
                     b.HasOne("Linli.Modules.Matters.Matter", null)
                         .WithMany("Events")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Matters.MatterPhoto", b =>
+                {
+                    b.HasOne("Linli.Modules.Matters.Matter", null)
+                        .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

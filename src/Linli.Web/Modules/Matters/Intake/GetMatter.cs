@@ -13,7 +13,8 @@ public static class GetMatter
         bool AnonymousToPublic, string? OnBehalfReason, MatterUrgency Urgency, MatterState State, long RegisteredByUnitId, string? RegisteredByUnitName,
         long? HandlingUnitId, long? HandlingDepartmentId, DateTime? AcceptDueAt, DateTime? ResolveDueAt, DateTime CreatedAt, string CreatedByName,
         IReadOnlyList<Step> Timeline, MatterFlowView? Flow = null,
-        IReadOnlyList<LinkedMatters.Duplicate>? Duplicates = null); // 并案: their reporters get this one's result too
+        IReadOnlyList<LinkedMatters.Duplicate>? Duplicates = null, // 并案: their reporters get this one's result too
+        IReadOnlyList<long>? PhotoIds = null);
 
     public static void Map(RouteGroupBuilder matters) =>
         matters.MapGet("/{id:long}", Handle).WithName("Matters_Get").WithSummary("A matter in scope with its timeline (public replies and staff notes)");
@@ -31,6 +32,6 @@ public static class GetMatter
         return new View(m.Id, m.TicketNumber, m.Channel, m.CategoryId, m.CategoryName, m.Description, m.Address, m.HouseId, m.Latitude, m.Longitude,
             m.ReporterResidentId, m.ReporterName, m.ReporterContactMasked, m.AnonymousToPublic, m.OnBehalfReason, m.Urgency, m.State,
             m.RegisteredByUnitId, unitName, m.HandlingUnitId, m.HandlingDepartmentId, m.AcceptDueAt, m.ResolveDueAt, m.CreatedAt, m.CreatedByName, steps,
-            await MatterFlowView.LoadAsync(db, m, ct), (await LinkedMatters.LoadAsync(db, id, ct))?.Items);
+            await MatterFlowView.LoadAsync(db, m, ct), (await LinkedMatters.LoadAsync(db, id, ct))?.Items, await MatterPhotos.IdsAsync(db, id, ct));
     }
 }

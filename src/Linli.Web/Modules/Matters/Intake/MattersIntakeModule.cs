@@ -29,6 +29,7 @@ public static class MattersIntakeModule
         GetMatter.Map(group);
         RegisterMatter.Map(group.MapGroup("").WithIdempotency<MatterForm>()); // a retried POST with the same Idempotency-Key registers once
         AddMatterNote.Map(group);
+        MatterPhotos.Map(group);
         MatterQueue.Map(group);
         Stats.MatterStats.Map(group);
         Stats.SupervisionBoard.Map(group);

@@ -943,6 +943,30 @@ namespace Linli.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatterPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AddedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterPhotos_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -1479,6 +1503,11 @@ namespace Linli.Data.Migrations.Postgres
                 columns: new[] { "Type", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatterPhotos_MatterId",
+                table: "MatterPhotos",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_AssigneeId",
                 table: "Matters",
                 column: "AssigneeId");
@@ -1859,6 +1888,9 @@ namespace Linli.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MatterEvents");
+
+            migrationBuilder.DropTable(
+                name: "MatterPhotos");
 
             migrationBuilder.DropTable(
                 name: "MatterTicketCounters");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123174241_Initial")]
+    [Migration("20261123175523_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1325,6 +1325,47 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("Type", "At");
 
                     b.ToTable("MatterEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Matters.MatterPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatterId");
+
+                    b.ToTable("MatterPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Matters.MatterTicketCounter", b =>
@@ -3069,6 +3110,15 @@ namespace Linli.Data.Migrations.Postgres
                 {
                     b.HasOne("Linli.Modules.Matters.Matter", null)
                         .WithMany("Events")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Linli.Modules.Matters.MatterPhoto", b =>
+                {
+                    b.HasOne("Linli.Modules.Matters.Matter", null)
+                        .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -941,6 +941,30 @@ namespace Linli.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatterPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatterPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatterPhotos_Matters_MatterId",
+                        column: x => x.MatterId,
+                        principalTable: "Matters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -1477,6 +1501,11 @@ namespace Linli.Data.Migrations.Sqlite
                 columns: new[] { "Type", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatterPhotos_MatterId",
+                table: "MatterPhotos",
+                column: "MatterId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_AssigneeId",
                 table: "Matters",
                 column: "AssigneeId");
@@ -1857,6 +1886,9 @@ namespace Linli.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MatterEvents");
+
+            migrationBuilder.DropTable(
+                name: "MatterPhotos");
 
             migrationBuilder.DropTable(
                 name: "MatterTicketCounters");
