@@ -50,7 +50,9 @@ public static class PortalMatters
         return saved is null ? TypedResults.NotFound() : TypedResults.Created($"/api/v1/portal/matters/{saved.Id}", saved);
     }
 
-    public static async Task<Reported?> SaveAsync(AppDbContext db, FieldProtector protector, TimeProvider time, Report report, CancellationToken ct)
+    /// <summary>The new report (with its photo, already checked, if any); null when it could not be registered.</summary>
+    public static async Task<Reported?> SaveAsync(AppDbContext db, FieldProtector protector, TimeProvider time, Report report, CancellationToken ct,
+        (byte[] Data, string ContentType)? photo = null)
     {
         var me = db.CurrentUser;
         var name = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
@@ -60,8 +62,9 @@ public static class PortalMatters
             Latitude = report.Latitude, Longitude = report.Longitude, ReporterName = name ?? me.UserName, ReporterContact = report.Contact,
             AnonymousToPublic = report.AnonymousToPublic,
         };
-        var saved = await RegisterMatter.SaveAsync(db, protector, time, form, ct);
-        return saved is { } s ? new Reported(s.Matter.TicketNumber, s.Token, s.Matter.Id) : null;
+        if (await RegisterMatter.SaveAsync(db, protector, time, form, ct) is not { } saved) return null;
+        if (photo is { } p) await MatterPhotos.AddAsync(db, time, saved.Matter, p.Data, p.ContentType, ct);
+        return new Reported(saved.Matter.TicketNumber, saved.Token, saved.Matter.Id);
     }
 
     static async Task<Results<Ok<TrackMatter.PublicView>, NotFound, ValidationProblem>> RateAsync(long id, Rating rating, AppDbContext db,
@@ -76,11 +79,7 @@ public static class PortalMatters
     {
         var m = await Mine(db).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return false;
-        var errors = new Dictionary<string, string[]>();
-        if (rating.Satisfaction is null) errors["satisfaction"] = [Loc.T("请选择满意程度。", "Choose how satisfied you are.")];
-        if (rating.Comment?.Trim().Length > 500) errors["comment"] = [Loc.T("意见不超过 500 字。", "The comment has at most 500 characters.")];
-        FieldErrorsException.ThrowIfAny(errors);
-        await MatterActions.RateAsync(db, calendar, time, m, rating.Satisfaction!.Value, rating.Comment, ct);
+        await MatterActions.RateAsync(db, calendar, time, m, RateMatter.Check(rating.Satisfaction, rating.Comment), rating.Comment, ct);
         return true;
     }
 

@@ -27,12 +27,18 @@ public static class RateMatter
     {
         var m = await FindAsync(db, request.TicketNumber, request.Token, ct);
         if (m is null) return false;
-        var errors = new Dictionary<string, string[]>();
-        if (request.Satisfaction is null) errors["satisfaction"] = [Loc.T("请选择满意程度。", "Choose how satisfied you are.")];
-        if (request.Comment?.Trim().Length > 500) errors["comment"] = [Loc.T("意见不超过 500 字。", "The comment has at most 500 characters.")];
-        FieldErrorsException.ThrowIfAny(errors);
-        await MatterActions.RateAsync(db, calendar, time, m, request.Satisfaction!.Value, request.Comment, ct);
+        await MatterActions.RateAsync(db, calendar, time, m, Check(request.Satisfaction, request.Comment), request.Comment, ct);
         return true;
+    }
+
+    /// <summary>The verdict, or field errors: a verdict is required and a comment has at most 500 characters (tracking and portal alike).</summary>
+    public static MatterSatisfaction Check(MatterSatisfaction? satisfaction, string? comment)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (satisfaction is null) errors["satisfaction"] = [Loc.T("请选择满意程度。", "Choose how satisfied you are.")];
+        if (comment?.Trim().Length > 500) errors["comment"] = [Loc.T("意见不超过 500 字。", "The comment has at most 500 characters.")];
+        FieldErrorsException.ThrowIfAny(errors);
+        return satisfaction!.Value;
     }
 
     /// <summary>Whether the reporter may rate now (the tracking page shows the form then).</summary>
