@@ -10,7 +10,7 @@ namespace Linli.Platform.Generation;
 /// <summary><c>Linli.Web generate --scale tiny|demo|district|city --seed N [--password P] [--year YYYY]</c></summary>
 public static class GenerateCommand
 {
-    public const string Usage = "generate --scale tiny|demo|district|city --seed N [--password P] [--year YYYY]";
+    public const string Usage = "generate --scale tiny|demo|district|city --seed N [--password P] [--year YYYY] [--baseline]";
 
     public static async Task<int> RunAsync(IServiceProvider sp, string[] args, TextWriter output, TextWriter error, IProgress<GenerationProgress>? progress, CancellationToken ct)
     {
@@ -54,6 +54,14 @@ public static class GenerateCommand
         }
         (progress as IDisposable)?.Dispose();
         Print(output, plan, result, password);
+        if (args.Contains("--baseline") && db.IsPostgres)
+        {
+            var registryRows = result.Units + result.Departments + result.Accounts + result.Registry.Rows;
+            var b = await GenerationBaseline.MeasureAsync(db, registryRows, result.RegistryElapsed, ct);
+            output.WriteLine();
+            output.WriteLine($"baseline: COPY of the registry tables' {b.Rows:N0} rows in {b.Copy.TotalSeconds:0.0} s ({b.CopyRowsPerSecond:N0} rows/s); " +
+                             $"generator {b.GeneratedRowsPerSecond:N0} rows/s: ratio {b.Ratio:0.00} (target ≥ 0.5)");
+        }
         return 0;
     }
 
@@ -63,6 +71,7 @@ public static class GenerateCommand
         output.WriteLine();
         output.WriteLine($"org units {r.Units:N0}, departments {r.Departments:N0}, accounts {r.Accounts:N0}");
         output.WriteLine($"buildings {g.Buildings:N0}, houses {g.Houses:N0}, households {g.Households:N0}, residents {g.Residents:N0}, tags {g.Tags:N0}");
+        output.WriteLine($"registry writer: {g.Writing.TotalSeconds:0.0} s writing, {g.Waiting.TotalSeconds:0.0} s waiting for rows to be made");
         output.WriteLine($"visits {r.Activity.Visits:N0}, matters {r.Activity.Matters:N0}, matter events {r.Activity.MatterEvents:N0}");
         var registryRows = r.Units + r.Departments + r.Accounts + g.Rows;
         output.WriteLine($"registry: {registryRows:N0} rows in {r.RegistryElapsed.TotalSeconds:0.0} s ({registryRows / Math.Max(r.RegistryElapsed.TotalSeconds, 0.001):N0} rows/s)");

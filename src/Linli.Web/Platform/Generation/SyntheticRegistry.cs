@@ -12,6 +12,10 @@ public static class SyntheticRegistry
 {
     public sealed record Counts(long Buildings, long Houses, long Households, long Residents, long Tags)
     {
+        /// <summary>How long the writer waited for communities to be made, and how long it wrote.</summary>
+        public TimeSpan Waiting { get; init; }
+        public TimeSpan Writing { get; init; }
+
         public long Rows => Buildings + Houses + Households + Residents + Tags;
     }
 
@@ -28,21 +32,28 @@ public static class SyntheticRegistry
         var counts = new Counts(0, 0, 0, 0, 0);
         var batch = new List<SyntheticCommunity.Rows>();
         var batchResidents = 0;
+        long waiting = 0, writing = 0;
         await foreach (var rows in made.ReadAllAsync(ct))
         {
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             var community = await rows;
+            waiting += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
             next = Shift(community, next);
             batch.Add(community);
             batchResidents += community.Residents.Count;
             if (batchResidents < ResidentsPerBatch) continue;
+            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             counts = Add(counts, await FlushAsync(sink, batch, ct));
+            writing += System.Diagnostics.Stopwatch.GetTimestamp() - t1;
             progress?.Report(new("residents", counts.Residents, Math.Max(counts.Residents, expected)));
             batch.Clear();
             batchResidents = 0;
         }
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         counts = Add(counts, await FlushAsync(sink, batch, ct));
+        writing += System.Diagnostics.Stopwatch.GetTimestamp() - t2;
         progress?.Report(new("residents", counts.Residents, counts.Residents));
-        return counts;
+        return counts with { Waiting = TimeSpan.FromSeconds((double)waiting / System.Diagnostics.Stopwatch.Frequency), Writing = TimeSpan.FromSeconds((double)writing / System.Diagnostics.Stopwatch.Frequency) };
     }
 
     // Communities start in order on the thread pool, a few ahead of the writer; it takes them in the same order.
