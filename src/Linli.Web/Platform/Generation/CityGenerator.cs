@@ -42,7 +42,7 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
         string cityPath;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await HeadKey.SuspendAsync(db, ct);
+            var bulk = await BulkLoad.SuspendAsync(db, ct);
             var units = await WriteUnitsAsync(sink, plan, ct);
             unitCount = units.Count;
             cityPath = units[SyntheticCity.CityCode].Path;
@@ -55,7 +55,7 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
             var places = SyntheticCity.Communities(plan).Select(c => new SyntheticCommunity.Place(units[c.Code].Id, units[c.Code].Path, c.Name,
                 SyntheticCity.DistrictCounty(c.District), c.IndexInDistrict, c.IndexInCity, c.GridCodes.Select(g => units[g]).ToArray())).ToList();
             registry = await SyntheticRegistry.WriteAsync(db, sink, protector, places, plan, options.Seed, today, progress, ct);
-            await HeadKey.RestoreAsync(db, ct);
+            await bulk.RestoreAsync(db, progress, ct);
 
             db.AddAuditEvent("Generate.City", nameof(OrgUnit), SyntheticCity.CityCode, after: new
             {
