@@ -52,12 +52,12 @@ public sealed class BulkLoad
         foreach (var (_, definition) in indexes)
         {
             await ExecuteAsync(connection, definition, ct);
-            progress?.Report(new("indexes, keys", ++done, total));
+            progress?.Report(new("indexes", ++done, total));
         }
         foreach (var (table, name, definition) in foreignKeys)
         {
             await ExecuteAsync(connection, $"ALTER TABLE {table} ADD CONSTRAINT {Quote(name)} {definition}", ct);
-            progress?.Report(new("indexes, keys", ++done, total));
+            progress?.Report(new("indexes", ++done, total));
         }
         // Fresh statistics, so the first queries on the new rows (the bench's, say) are planned for their size.
         foreach (var table in foreignKeys.Select(f => f.Table).Distinct()) await ExecuteAsync(connection, $"ANALYZE {table}", ct);

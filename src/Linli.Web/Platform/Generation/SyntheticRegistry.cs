@@ -19,7 +19,7 @@ public static class SyntheticRegistry
         public long Rows => Buildings + Houses + Households + Residents + Tags;
     }
 
-    const int ResidentsPerBatch = 40_000;
+    const int ResidentsPerBatch = 20_000;
 
     public static async Task<Counts> WriteAsync(AppDbContext db, RowSink sink, FieldProtector protector, IReadOnlyList<SyntheticCommunity.Place> places,
         ScalePlan plan, int seed, DateOnly today, IProgress<GenerationProgress>? progress, CancellationToken ct)
@@ -60,7 +60,7 @@ public static class SyntheticRegistry
     static ChannelReader<Task<SyntheticCommunity.Rows>> Produce(IReadOnlyList<SyntheticCommunity.Place> places, ScalePlan plan, int seed,
         DateOnly today, FieldProtector protector, CancellationToken ct)
     {
-        var channel = Channel.CreateBounded<Task<SyntheticCommunity.Rows>>(new BoundedChannelOptions(Environment.ProcessorCount * 2 + 2) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<Task<SyntheticCommunity.Rows>>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
         _ = Task.Run(async () =>
         {
             try
