@@ -9,9 +9,9 @@ namespace Linli.Modules.Residents;
 // 批量登记 the new people of one import chunk, written in bulk instead of through the change tracker: checked and
 // encrypted in parallel (the CPU-bound part), keys reserved in one query per table, then residents, their history
 // and their audit rows written by RowSink (PostgreSQL binary COPY, SQLite prepared inserts) in the import's
-// transaction. Same rules and history as the form (ResidentValues, ResidentFields), and per person the same
-// audit rows a save would write (AuditCapture.Created), appended to the hash chain in order.
-sealed class ResidentImportBulk(AppDbContext db, FieldProtector protector, TimeProvider time, DateOnly today)
+// transaction. Same rules and history as the form (ResidentValues, ResidentFields), per person the same audit row a
+// save would write (AuditCapture.Created) and one row per chunk for its history rows, appended to the hash chain.
+sealed class ResidentImportBulk(AppDbContext db, FieldProtector protector, TimeProvider time, DateOnly today, ImportStages? stages)
 {
     /// <summary>A row that passed the import's own checks, its number unknown in the city: the form it fills and its house.</summary>
     public sealed record New(int RowNumber, ResidentForm Form, HouseLookup.Found House);
@@ -35,6 +35,7 @@ sealed class ResidentImportBulk(AppDbContext db, FieldProtector protector, TimeP
         }
         if (created.Count == 0) return 0;
 
+        stages?.Lap("validate + encrypt (parallel)");
         var ids = await ImportKeys.NextAsync<Resident>(db, created.Count, ct);
         for (var i = 0; i < created.Count; i++) created[i].Resident.Id = ids[i];
         var at = time.GetUtcNow().UtcDateTime;
@@ -42,10 +43,16 @@ sealed class ResidentImportBulk(AppDbContext db, FieldProtector protector, TimeP
         var historyIds = await ImportKeys.NextAsync<ResidentChange>(db, history.Count, ct);
         for (var i = 0; i < history.Count; i++) history[i].Id = historyIds[i];
 
+        stages?.Lap("reserve keys");
         var sink = RowSink.For(db);
         await sink.WriteAsync(created.Select(c => c.Resident), ct);
+        stages?.Lap("COPY residents");
         await sink.WriteAsync(history, ct);
-        await AuditWriter.AppendBulkAsync(db, AuditRows(created.ConvertAll(c => c.Resident), history), ct);
+        stages?.Lap("COPY history");
+        var auditRows = AuditRows(created.ConvertAll(c => c.Resident), history);
+        stages?.Lap("audit rows (parallel)");
+        await AuditWriter.AppendBulkAsync(db, auditRows, ct);
+        stages?.Lap("audit chain + COPY");
         return created.Count;
     }
 
@@ -64,14 +71,16 @@ sealed class ResidentImportBulk(AppDbContext db, FieldProtector protector, TimeP
         return new(r, changes, null);
     }
 
-    // One "Create" row per resident and per history row, as a save of the same entities would write them.
+    // One "Create" row per resident, as a save would write it (the auditor finds a person's creation by its id), and
+    // one row for the chunk's history rows, naming them: each only says "record Created" of a resident logged just before.
     List<AuditEntry> AuditRows(List<Resident> residents, List<ResidentChange> history)
     {
-        var (residentType, changeType) = (db.Model.FindEntityType(typeof(Resident))!, db.Model.FindEntityType(typeof(ResidentChange))!);
-        var rows = new AuditEntry[residents.Count + history.Count];
-        Parallel.For(0, rows.Length, i => rows[i] = i < residents.Count
-            ? AuditCapture.Created(residentType, residents[i], db.CurrentUser)
-            : AuditCapture.Created(changeType, history[i - residents.Count], db.CurrentUser));
-        return [.. rows];
+        var residentType = db.Model.FindEntityType(typeof(Resident))!;
+        var rows = new AuditEntry[residents.Count];
+        Parallel.For(0, rows.Length, i => rows[i] = AuditCapture.Created(residentType, residents[i], db.CurrentUser));
+        if (history.Count == 0) return [.. rows];
+        var ids = history.ConvertAll(h => h.Id);
+        return [.. rows, AuditWriter.NewEntry(db.CurrentUser, $"{nameof(ResidentChange)}.Create", nameof(ResidentChange), $"{ids[0]}..{ids[^1]}",
+            AuditOutcome.Success, null, new { count = ids.Count, ids, residentIds = history.ConvertAll(h => h.ResidentId), field = "record", newValue = "Created" })];
     }
 }

@@ -9,7 +9,7 @@ namespace Linli.Modules.Residents;
 // dates, house), the chunk's existing records are read in one query, people already registered are updated through
 // ResidentFields (the same field rules and history as the form) and saved once; new people are written in bulk
 // (ResidentImportBulk: parallel checks and encryption, COPY, same history and audit rows).
-sealed class ResidentImportChunks(AppDbContext db, FieldProtector protector, TimeProvider time)
+sealed class ResidentImportChunks(AppDbContext db, FieldProtector protector, TimeProvider time, ImportStages? stages = null)
 {
     readonly HashSet<string> seen = new(StringComparer.Ordinal);   // blind indexes of the file's numbers, not the numbers
     readonly HouseLookup houses = new(db);
@@ -30,6 +30,7 @@ sealed class ResidentImportChunks(AppDbContext db, FieldProtector protector, Tim
 
     public async Task SaveAsync(IReadOnlyList<ResidentImportFile.Row> rows, CancellationToken ct)
     {
+        stages?.Start();
         var errors = new List<RowError>();
         var numbers = new Number[rows.Count];
         Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
@@ -43,9 +44,11 @@ sealed class ResidentImportChunks(AppDbContext db, FieldProtector protector, Tim
         for (var i = 0; i < rows.Count; i++)
             if (await CheckAsync(rows[i], numbers[i], errors, ct) is { } candidate) candidates.Add(candidate);
 
+        stages?.Lap("check (ID rules, blind index, in-file dedupe, dates, house)");
         var (mine, others) = await ResidentWriter.ByIdNumberIndexAsync(db, candidates.ConvertAll(c => c.Index), ct);
         var householdIds = mine.Values.Where(r => r.HouseholdId is not null).Select(r => r.HouseholdId!.Value).Distinct().ToList();
         var households = householdIds.Count == 0 ? [] : await db.Households.Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+        stages?.Lap("dedupe lookup in the database");
         var moved = new List<Resident>();
         var fresh = new List<ResidentImportBulk.New>();
         foreach (var c in candidates)
@@ -55,11 +58,13 @@ sealed class ResidentImportChunks(AppDbContext db, FieldProtector protector, Tim
             else fresh.Add(new(c.Row.Number, Form(c, null), c.House));
         }
 
+        stages?.Lap("update existing");
         // Tags and history follow a person who moved to another grid (rare in an import), as in the form.
         foreach (var r in moved) await ResidentPaths.FollowResidentAsync(db, r.Id, r.OrgPath, ct);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        bulk ??= new ResidentImportBulk(db, protector, time, today);
+        stages?.Lap("save updates");
+        bulk ??= new ResidentImportBulk(db, protector, time, today, stages);
         Imported += await bulk.CreateAsync(fresh, errors, ct);
         Failed += errors.Select(e => e.Row).Distinct().Count();
         Errors.AddRange(errors.OrderBy(e => e.Row));   // stable: a row's own errors keep their order
