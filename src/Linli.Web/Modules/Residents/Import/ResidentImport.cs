@@ -18,7 +18,13 @@ public static class ResidentImport
     /// <summary><paramref name="afterChunk"/> is a test seam: it runs after each saved chunk, inside the transaction, with the chunk's last row number.</summary>
     public static Task<Result> ExecuteAsync(AppDbContext db, FieldProtector protector, TimeProvider time, Stream stream,
         string fileName, CancellationToken ct, Func<int, Task>? afterChunk = null, int chunkSize = DefaultChunkSize, ImportStages? stages = null) =>
-        ExecuteAsync(db, protector, time, ResidentImportFile.Read(stream, fileName), fileName, ct, afterChunk, chunkSize, stages);
+        ExecuteAsync(db, protector, time, Rows(stream, fileName), fileName, ct, afterChunk, chunkSize, stages);
+
+    // Read when enumerated, so an unusable file's FormatException surfaces inside the import as a file error.
+    static IEnumerable<ResidentImportFile.Row> Rows(Stream stream, string fileName)
+    {
+        foreach (var row in ResidentImportFile.Read(stream, fileName)) yield return row;
+    }
 
     /// <summary>The same from rows already read (the benchmark times the import apart from parsing the file).</summary>
     public static async Task<Result> ExecuteAsync(AppDbContext db, FieldProtector protector, TimeProvider time, IEnumerable<ResidentImportFile.Row> file,
