@@ -68,7 +68,7 @@ public static class SyntheticActivity
                 ct.ThrowIfCancellationRequested();
                 var community = communities[i];
                 var t0 = Stopwatch.GetTimestamp();
-                var data = await SyntheticCommunity.LoadAsync(db, world, community, intervals, ct);
+                var data = await CommunityActivitySource.LoadAsync(db, world, community, intervals, ct);
                 var t1 = Stopwatch.GetTimestamp();
                 matters.Make(new Random(Seed(seed, i, 1)), community, data, batch.Matters);
                 visits.Make(new Random(Seed(seed, i, 2)), data, batch.Visits);

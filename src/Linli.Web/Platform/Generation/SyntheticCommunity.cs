@@ -1,69 +1,131 @@
-using Linli.Data;
-using Linli.Modules.Matters;
 using Linli.Modules.Residents;
-using Linli.Modules.Visits;
+using Linli.Platform.Privacy;
 
 namespace Linli.Platform.Generation;
 
-// What one community's activity is made from, read from the registry: its residents (how many matters), homes (where
-// matters come from), households with the visit interval their members' tags call for (how often they are visited).
-sealed record SyntheticCommunity(int Residents, List<DemoMatters.Home> Homes, List<SyntheticCommunity.Household> Households)
+// 一个社区的人、户、房: the buildings, houses, households, residents and tags of one community, made by the demo
+// city's makers (DemoHouseholds, DemoProfile, DemoPeople) from a Random of its own, so communities can be made in
+// parallel and still come out the same. Keys are local (1, 2, …); the writer moves them to their place in the table.
+public static class SyntheticCommunity
 {
-    public sealed record Household(long Id, long HouseId, long GridId, string OrgPath, string? HeadName, int IntervalDays);
+    public sealed record Place(long CommunityId, string CommunityPath, string Name, string County, int IndexInDistrict, int IndexInCity,
+        (long Id, string Path)[] Grids);
 
-    public static async Task<SyntheticCommunity> LoadAsync(AppDbContext db, DemoMatterWorld world, DemoMatterWorld.Unit community,
-        VisitIntervals intervals, CancellationToken ct)
+    public sealed record Rows(List<Building> Buildings, List<House> Houses, List<Household> Households, List<Resident> Residents, List<ResidentTag> Tags);
+
+    public static Rows Build(Place place, ScalePlan plan, int seed, DateOnly today, FieldProtector protector)
     {
-        var path = community.Path;
-        var homes = (await DemoMatters.HomesAsync(db, world, path, ct)).GetValueOrDefault(community.Id, []);
-        var residents = await db.Residents.IgnoreQueryFilters().AsNoTracking().Where(r => r.OrgPath.StartsWith(path) && r.Status == ResidentStatus.Active)
-            .Select(r => new VisitIntervals.Member(r.Id, r.HouseholdId, r.BirthDate, r.ResidenceType)).ToListAsync(ct);
-        var households = await db.Households.IgnoreQueryFilters().AsNoTracking().Where(h => h.OrgPath.StartsWith(path)).OrderBy(h => h.Id)
-            .Select(h => new { h.Id, h.HouseId, h.OrgUnitId, h.OrgPath, Head = h.Head == null ? null : h.Head.Name }).ToListAsync(ct);
-        var tags = intervals.TypedCodes.Count == 0 ? [] : await db.ResidentTags.IgnoreQueryFilters().AsNoTracking()
-            .Where(t => t.OrgPath.StartsWith(path) && intervals.TypedCodes.Contains(t.TagCode)
-                        && (t.StartDate == null || t.StartDate <= intervals.Today) && (t.EndDate == null || t.EndDate >= intervals.Today))
-            .Select(t => new { t.ResidentId, t.TagCode }).ToListAsync(ct);
-        var byHousehold = intervals.Of(residents, tags.Select(t => (t.ResidentId, t.TagCode)));
-        return new(residents.Count, homes,
-            households.Select(h => new Household(h.Id, h.HouseId, h.OrgUnitId, h.OrgPath, h.Head, byHousehold.GetValueOrDefault(h.Id, intervals.Yearly))).ToList());
-    }
-}
+        var rng = new Random(unchecked(seed * 1_000_003 + place.IndexInCity * 7_919 + 17));
+        var street = place.Name.Replace("社区", "", StringComparison.Ordinal);
 
-/// <summary>走访频次 the visit rules as VisitSchedule applies them: the shortest interval any member's tag calls for.</summary>
-sealed class VisitIntervals(List<VisitRule> rules, DateOnly today)
-{
-    public sealed record Member(long Id, long? HouseholdId, DateOnly BirthDate, ResidenceType ResidenceType);
-
-    public DateOnly Today => today;
-    public int Yearly { get; } = rules.FirstOrDefault(r => r.TagCode is null)?.IntervalDays ?? 365;
-    public List<string> TypedCodes { get; } = rules.Where(r => r.TagCode is not null && r.Tag is { Derived: false }).Select(r => r.TagCode!).ToList();
-
-    public static async Task<VisitIntervals> LoadAsync(AppDbContext db, DateOnly today, CancellationToken ct) =>
-        new(await db.VisitRules.AsNoTracking().Where(r => r.Active).Include(r => r.Tag).ToListAsync(ct), today);
-
-    public Dictionary<long, int> Of(List<Member> members, IEnumerable<(long ResidentId, string TagCode)> typed)
-    {
-        var result = new Dictionary<long, int>();
-        var household = members.Where(m => m.HouseholdId is not null).ToDictionary(m => m.Id, m => m.HouseholdId!.Value);
-        void Apply(long householdId, string code)
+        // Houses for the target at ~2.5% foreign renters without a household and ~12% vacancy.
+        var occupiedTarget = place.Grids.Length * plan.HouseholdsPerGrid / 0.975;
+        var buildings = new List<Building>();
+        var layout = new List<(Building Building, int Units, int Floors)>();
+        for (var houses = 0; houses < occupiedTarget / 0.88 || buildings.Count == 0;)
         {
-            if (rules.FirstOrDefault(r => r.TagCode == code) is not { } rule) return;
-            if (rule.IntervalDays < result.GetValueOrDefault(householdId, Yearly)) result[householdId] = rule.IntervalDays;
+            int[] floorChoices = [6, 6, 7, 11, 12, 15, 18, 18];
+            var floors = floorChoices[rng.Next(floorChoices.Length)];
+            var unitCount = rng.Next(2, 5);
+            var n = buildings.Count + 1;
+            var b = new Building
+            {
+                Id = n, CommunityId = place.CommunityId, OrgPath = place.CommunityPath, Name = $"{n}幢", Floors = floors, UnitCount = unitCount,
+                Address = $"{street}路{n * 2 - 1}号",
+            };
+            buildings.Add(b);
+            layout.Add((b, unitCount, floors));
+            houses += floors * unitCount * 2;
         }
-        foreach (var (residentId, code) in typed)
-            if (household.TryGetValue(residentId, out var h)) Apply(h, code);
-        foreach (var rule in rules.Where(r => r.Tag is { Derived: true }))
-            foreach (var m in members.Where(m => m.HouseholdId is not null && Carries(m, rule.TagCode!)))
-                Apply(m.HouseholdId!.Value, rule.TagCode!);
-        return result;
+
+        var houseList = new List<House>();
+        foreach (var (b, unitCount, floors) in layout)
+            for (var u = 1; u <= unitCount; u++)
+                for (var f = 1; f <= floors; f++)
+                    for (var room = 1; room <= 2; room++)
+                        houseList.Add(new House
+                        {
+                            Id = houseList.Count + 1, BuildingId = b.Id, UnitNumber = u, Floor = f, RoomNumber = $"{f}{room:00}",
+                            Area = Math.Round(55 + rng.NextDouble() * 85, 1), Use = HouseUse.Residential, Tenure = HouseTenure.OwnerOccupied,
+                        });
+        // Grids cover consecutive stretches of the community's houses.
+        for (var h = 0; h < houseList.Count; h++)
+        {
+            var grid = place.Grids[h * place.Grids.Length / houseList.Count];
+            houseList[h].GridId = grid.Id;
+            houseList[h].OrgPath = grid.Path;
+        }
+
+        var occupancy = Math.Clamp(occupiedTarget / houseList.Count, 0.05, 0.98);
+        var people = new DemoHouseholds(rng, protector, today, place.County, Locale(place));
+        var households = new List<Household>();
+        var residents = new List<Resident>();
+        foreach (var house in houseList)
+        {
+            if (rng.NextDouble() >= occupancy) { house.Vacant = true; continue; }
+            var kind = DemoHouseholds.PickKind(rng);
+            house.Tenure = kind switch
+            {
+                DemoHouseholds.Kind.Floating or DemoHouseholds.Kind.Overseas => HouseTenure.Rented,
+                DemoHouseholds.Kind.Collective => HouseTenure.Dormitory,
+                _ => rng.Next(12) == 0 ? HouseTenure.Public : HouseTenure.OwnerOccupied,
+            };
+            people.Fill(house, kind, households, residents);
+        }
+        return Keyed(buildings, houseList, households, residents);
     }
 
-    bool Carries(Member m, string code) => code switch
+    // Local keys, and the references between the rows (户主 included) set from them.
+    static Rows Keyed(List<Building> buildings, List<House> houses, List<Household> households, List<Resident> residents)
     {
-        TagCodes.Elderly60 => m.BirthDate <= DerivedTags.BornBy(60, today),
-        TagCodes.Elderly80 => m.BirthDate <= DerivedTags.BornBy(80, today),
-        TagCodes.Floating => m.ResidenceType == ResidenceType.Floating,
-        _ => false,
-    };
+        for (var i = 0; i < households.Count; i++) households[i].Id = i + 1;
+        var tags = new List<ResidentTag>();
+        for (var i = 0; i < residents.Count; i++)
+        {
+            var r = residents[i];
+            r.Id = i + 1;
+            if (r.Household is { } household)
+            {
+                r.HouseholdId = household.Id;
+                if (r.Relationship == Relationship.Self) household.HeadResidentId = r.Id;
+                r.Household = null;
+            }
+            foreach (var t in r.Tags)
+            {
+                t.Id = tags.Count + 1;
+                t.ResidentId = r.Id;
+                tags.Add(t);
+            }
+            r.Tags = [];
+        }
+        return new(buildings, houses, households, residents, tags);
+    }
+
+    // 身份证号: the district's own region code for people registered here, two home places for the floating ones.
+    // Each community owns one sequence number in each region it uses, so no two communities can make the same
+    // number; within the community a second person of the same birthday is born a day earlier instead.
+    static DemoHouseholds.Locale Locale(Place place)
+    {
+        var homes = new (string Code, string Place)[2];
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal) { [place.County] = place.IndexInDistrict };
+        for (var j = 0; j < 2; j++)
+        {
+            var pair = place.IndexInCity * 2 + j;
+            homes[j] = SyntheticCity.HomePlaces[pair % SyntheticCity.HomePlaces.Length];
+            slots[homes[j].Code] = pair / SyntheticCity.HomePlaces.Length;
+        }
+        return new(SyntheticCity.Province + SyntheticCity.CityName, homes, new SlotIds(slots));
+    }
+
+    sealed class SlotIds(Dictionary<string, int> slots) : DemoHouseholds.IIdNumbers
+    {
+        readonly HashSet<(string, DateOnly, Gender)> used = [];
+
+        public string For(Random rng, string region, ref DateOnly birth, Gender gender)
+        {
+            while (!used.Add((region, birth, gender))) birth = birth.AddDays(-1);
+            var first17 = $"{region}{birth:yyyyMMdd}{slots[region] * 2 + (gender == Gender.Male ? 1 : 0):000}";
+            return first17 + IdNumber.CheckChar(first17);
+        }
+    }
 }

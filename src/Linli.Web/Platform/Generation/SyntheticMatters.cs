@@ -30,7 +30,7 @@ sealed class SyntheticMatters(DemoMatterWorld world, WorkingTime wt, TimeZoneInf
 
     static string Token(byte[] key, string ticket) => Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(ticket)).AsSpan(0, 20));
 
-    public void Make(Random rng, DemoMatterWorld.Unit community, SyntheticCommunity data, List<Matter> into)
+    public void Make(Random rng, DemoMatterWorld.Unit community, CommunityActivitySource data, List<Matter> into)
     {
         if (leaves.Count == 0) return;
         var count = (int)Math.Round(data.Residents * perResidentYear * (0.7 + 0.6 * rng.NextDouble()));

@@ -26,10 +26,10 @@ sealed class SyntheticVisits(Dictionary<long, List<SyntheticVisits.Worker>> work
             .ToDictionary(g => g.Key, g => g.Select(r => new Worker(r.UserId, r.Name.Length > 0 ? r.Name : r.UserName ?? r.UserId)).ToList());
     }
 
-    public void Make(Random rng, SyntheticCommunity community, List<Visit> into)
+    public void Make(Random rng, CommunityActivitySource community, List<Visit> into)
     {
         // Each household to one of its grid's workers, in turn.
-        var mine = new Dictionary<Worker, List<SyntheticCommunity.Household>>();
+        var mine = new Dictionary<Worker, List<CommunityActivitySource.Household>>();
         foreach (var grid in community.Households.GroupBy(h => h.GridId))
         {
             if (!workersByGrid.TryGetValue(grid.Key, out var workers) || workers.Count == 0) continue;
@@ -45,7 +45,7 @@ sealed class SyntheticVisits(Dictionary<long, List<SyntheticVisits.Worker>> work
             Visits(rng, worker, households, into);
     }
 
-    void Visits(Random rng, Worker worker, List<SyntheticCommunity.Household> households, List<Visit> into)
+    void Visits(Random rng, Worker worker, List<CommunityActivitySource.Household> households, List<Visit> into)
     {
         var today = DateOnly.FromDateTime(nowLocal);
         var first = DateOnly.FromDateTime(startLocal);
@@ -54,7 +54,7 @@ sealed class SyntheticVisits(Dictionary<long, List<SyntheticVisits.Worker>> work
         var diligence = 0.8 + 0.4 * rng.NextDouble();            // the quota's share this worker reaches, 1.0 on average
         var keepsUp = diligence >= 0.9 ? 0.97 : 0.75;            // share of often-visited households kept on schedule
         var budget = (int)Math.Round(perWorkerMonth * months * diligence);
-        void Add(SyntheticCommunity.Household h, DateOnly day)
+        void Add(CommunityActivitySource.Household h, DateOnly day)
         {
             var v = DemoVisits.Visit(rng, worker.Id, worker.Name, h.Id, h.HouseId, h.GridId, h.HeadName, h.IntervalDays, h.OrgPath, day, nowLocal, zone);
             v.Id = nextId++;
