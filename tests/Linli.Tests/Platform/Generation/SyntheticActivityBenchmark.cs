@@ -12,6 +12,9 @@ namespace Linli.Tests.Platform.Generation;
 
 // Not a test: run by hand (LINLI_BENCH_ACTIVITY=1 and LINLI_TEST_POSTGRES) to measure the activity generator on the demo
 // city (~50k residents, no matters, visits removed) against a plain binary COPY of the very rows it wrote, side by side.
+// 2026-12-05, 2 shared cores, PostgreSQL 17 (fsync off): 538,715 rows (50,575 matters, 465,192 steps, 22,948 visits) in
+// 26.7 s = 20,195 rows/s (registry reads 1.8 s, making rows 3.3 s, writing 9.2 s, deferred indexes and keys 10.8 s);
+// plain COPY 4.1 s = 131,124 rows/s → ratio 0.15; COPY into tables with the same indexes 15.5 s → ratio 0.58.
 public sealed class SyntheticActivityBenchmark
 {
     [Fact]
