@@ -16,6 +16,21 @@ sealed class DemoMatterStory(Random rng, WorkingTime wt, DemoMatterWorld world, 
     static readonly DemoMatterWorld.Staff Timer = new("system:deadlines", "时限监控");
 
     readonly List<Step> steps = [];
+
+    /// <summary>Tells the matter's story and keeps the steps up to <paramref name="nowLocal"/>: its events (on the owner's path) and fields.</summary>
+    public static void Play(Random rng, WorkingTime wt, DemoMatterWorld world, Func<DateTime, DateTime> utc, Matter m, MatterCategory category,
+        string parentCode, DemoMatterWorld.Unit community, DateTime atLocal, DateTime nowLocal)
+    {
+        var owner = m.RegisteredByUnitId == community.Id ? community : world.Units[m.RegisteredByUnitId];
+        foreach (var step in new DemoMatterStory(rng, wt, world, utc).Tell(m, category, parentCode, community, owner, atLocal))
+        {
+            if (step.At > nowLocal) break;
+            var stepUtc = utc(step.At);
+            m.Events.Add(new MatterEvent { Type = step.Type, ActorId = step.Actor.Id, ActorName = step.Actor.Name, At = stepUtc, Note = step.Note,
+                IsPublic = step.Public, OrgPath = m.OrgPath });
+            step.Apply(m, stepUtc);
+        }
+    }
     DateTime t;
     bool supervised;
 

@@ -18,9 +18,9 @@ public static class DemoMatters
 
     public sealed record Counts(int Matters, int Events, int Open);
 
-    sealed record Home(long HouseId, string Address, long? ResidentId, string? Name);
+    internal sealed record Home(long HouseId, string Address, long? ResidentId, string? Name);
 
-    static readonly (MatterChannel Channel, int Weight)[] Channels =
+    internal static readonly (MatterChannel Channel, int Weight)[] Channels =
     [
         (MatterChannel.Counter, 25), (MatterChannel.Hotline, 30), (MatterChannel.Mailbox, 5), (MatterChannel.Web, 15),
         (MatterChannel.GridWorker, 20), (MatterChannel.Open311, 5),
@@ -38,7 +38,7 @@ public static class DemoMatters
         var homes = await HomesAsync(db, world, cityPath, ct);
 
         var rng = new Random(20260101);
-        DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(zone.IsInvalidTime(local) ? local.AddHours(1) : local, DateTimeKind.Unspecified), zone);
+        DateTime Utc(DateTime local) => ToUtc(local, zone);
         var weights = communities.Select(_ => 0.5 + rng.NextDouble()).ToArray();
         var start = nowLocal.Date.AddDays(-365);
 
@@ -66,18 +66,10 @@ public static class DemoMatters
                 if (!counters.TryGetValue(day, out var counter)) counters[day] = counter = new MatterTicketCounter { Day = day };
                 counter.Last++;
                 var category = leaves[rng.Next(leaves.Count)];
-                var m = NewMatter(rng, protector, $"M{day}-{counter.Last.ToString("000000", CultureInfo.InvariantCulture)}", channel, category,
-                    community, homes.GetValueOrDefault(community.Id, []), world);
+                var m = NewMatter(rng, protector, $"M{day}-{counter.Last.ToString("000000", CultureInfo.InvariantCulture)}",
+                    MatterTickets.Hash(MatterTickets.NewToken()), channel, category, community, homes.GetValueOrDefault(community.Id, []), world);
                 m.CreatedAt = Utc(at);
-                var owner = m.RegisteredByUnitId == community.Id ? community : world.Units[m.RegisteredByUnitId];
-                foreach (var step in new DemoMatterStory(rng, wt, world, Utc).Tell(m, category, parents[category.ParentId!.Value], community, owner, at))
-                {
-                    if (step.At > nowLocal) break;
-                    var stepUtc = Utc(step.At);
-                    m.Events.Add(new MatterEvent { Type = step.Type, ActorId = step.Actor.Id, ActorName = step.Actor.Name, At = stepUtc, Note = step.Note,
-                        IsPublic = step.Public, OrgPath = m.OrgPath });
-                    step.Apply(m, stepUtc);
-                }
+                DemoMatterStory.Play(rng, wt, world, Utc, m, category, parents[category.ParentId!.Value], community, at, nowLocal);
                 totals = new(totals.Matters + 1, totals.Events + m.Events.Count, totals.Open + (MatterClock.IsOpen(m.State) ? 1 : 0));
                 batch.Add(m);
                 if (batch.Count == 500) await SaveAsync(db, batch, ct);
@@ -97,7 +89,12 @@ public static class DemoMatters
         return totals;
     }
 
-    static Matter NewMatter(Random rng, FieldProtector protector, string ticket, MatterChannel channel, Categories.MatterCategory category,
+    /// <summary>Local time (the calendar's) to UTC; a moment skipped by a clock change counts an hour later.</summary>
+    internal static DateTime ToUtc(DateTime local, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(zone.IsInvalidTime(local) ? local.AddHours(1) : local, DateTimeKind.Unspecified), zone);
+
+    /// <summary>One matter as registered (reporter, place, owner), before its story; shared with the synthetic city's generator.</summary>
+    internal static Matter NewMatter(Random rng, FieldProtector protector, string ticket, string trackingTokenHash, MatterChannel channel, Categories.MatterCategory category,
         DemoMatterWorld.Unit community, List<Home> homes, DemoMatterWorld world)
     {
         // Most are registered by the community, some by its street (一门受理 at the street's hall, the hotline's dispatch).
@@ -118,7 +115,7 @@ public static class DemoMatters
         var n = (int)(community.Id % 97);
         return new Matter
         {
-            TicketNumber = ticket, TrackingTokenHash = MatterTickets.Hash(MatterTickets.NewToken()), Channel = channel,
+            TicketNumber = ticket, TrackingTokenHash = trackingTokenHash, Channel = channel,
             CategoryId = category.Id, CategoryName = category.Name, Description = rng.Pick(DemoMatterTexts.Descriptions[category.Code]),
             Address = home?.Address ?? community.Name + "周边", HouseId = home?.HouseId,
             Latitude = located ? 29.80 + n % 10 * 0.02 + rng.NextDouble() * 0.004 : null, Longitude = located ? 121.50 + n / 10 * 0.02 + rng.NextDouble() * 0.004 : null,
@@ -130,7 +127,7 @@ public static class DemoMatters
     }
 
     // Counter and grid-worker matters come in working hours on working days; the hotline, mail and web at any hour.
-    static DateTime When(Random rng, WorkingTime wt, MatterChannel channel, DateTime start, DateTime nowLocal)
+    internal static DateTime When(Random rng, WorkingTime wt, MatterChannel channel, DateTime start, DateTime nowLocal)
     {
         for (var tries = 0; ; tries++)
         {
@@ -143,7 +140,7 @@ public static class DemoMatters
         }
     }
 
-    static int PickWeighted(Random rng, double[] weights)
+    internal static int PickWeighted(Random rng, double[] weights)
     {
         var x = rng.NextDouble() * weights.Sum();
         for (var i = 0; i < weights.Length; i++) if ((x -= weights[i]) < 0) return i;
@@ -151,7 +148,7 @@ public static class DemoMatters
     }
 
     // Houses with somebody living there, per community; a resident of each as the likely reporter.
-    static async Task<Dictionary<long, List<Home>>> HomesAsync(AppDbContext db, DemoMatterWorld world, string cityPath, CancellationToken ct)
+    internal static async Task<Dictionary<long, List<Home>>> HomesAsync(AppDbContext db, DemoMatterWorld world, string cityPath, CancellationToken ct)
     {
         var buildings = await db.Buildings.IgnoreQueryFilters().AsNoTracking().Where(b => b.OrgPath.StartsWith(cityPath))
             .ToDictionaryAsync(b => b.Id, b => b.Address + b.Name, ct);

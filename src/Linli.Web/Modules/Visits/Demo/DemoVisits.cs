@@ -50,7 +50,8 @@ public static class DemoVisits
                 var jitter = interval / 5;
                 for (var day = today.AddDays(-daysAgo); day > today.AddDays(-365); day = day.AddDays(-(interval + random.Next(-jitter, jitter + 1))))
                 {
-                    visits.Add(Visit(random, worker, h, paths[h.HouseholdId], day, now, time.LocalTimeZone));
+                    visits.Add(Visit(random, worker.Id, worker.Name, h.HouseholdId, h.HouseId, h.OrgUnitId, h.HeadName, h.IntervalDays,
+                        paths[h.HouseholdId], day, now, time.LocalTimeZone));
                     if (interval >= 365) break;
                 }
             }
@@ -63,22 +64,24 @@ public static class DemoVisits
         return count;
     }
 
-    static Visit Visit(Random random, Worker worker, VisitSchedule.Due household, string path, DateOnly day, DateTime now, TimeZoneInfo zone)
+    /// <summary>One visit on the day (in working hours, never after <paramref name="now"/>); shared with the synthetic city's generator.</summary>
+    internal static Visit Visit(Random random, string workerId, string workerName, long householdId, long houseId, long gridId, string? headName,
+        int intervalDays, string path, DateOnly day, DateTime now, TimeZoneInfo zone)
     {
-        var care = household.IntervalDays < 365;
+        var care = intervalDays < 365;
         var at = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes(random.Next(0, 8 * 60 + 30));
         if (at > now) at = now.AddMinutes(-random.Next(10, 120));
         var asked = random.Next(100) < 18;
         return new Visit
         {
-            HouseholdId = household.HouseholdId, HouseId = household.HouseId, WorkerId = worker.Id, WorkerName = worker.Name, VisitedAt = at,
-            Type = care ? VisitType.KeyPopulationCare : (VisitType)random.Next(0, 5), PeopleMet = household.HeadName ?? "住户本人",
+            HouseholdId = householdId, HouseId = houseId, WorkerId = workerId, WorkerName = workerName, VisitedAt = at,
+            Type = care ? VisitType.KeyPopulationCare : (VisitType)random.Next(0, 5), PeopleMet = headName ?? "住户本人",
             Situation = Situations[random.Next(Situations.Length)],
             RequestsHeard = asked ? Requests[random.Next(Requests.Length)] : null,
             HelpGiven = asked ? Help[random.Next(Help.Length)] : null,
             FollowUp = asked && random.Next(4) == 0 ? "下次走访时回访办理结果" : null,
             RecordedAt = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), zone).AddMinutes(random.Next(1, 90)),
-            OrgUnitId = household.OrgUnitId, OrgPath = path,
+            OrgUnitId = gridId, OrgPath = path,
         };
     }
 
