@@ -64,6 +64,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
     public DbSet<MatterPhoto> MatterPhotos => Set<MatterPhoto>();
+    public DbSet<Platform.Generation.MatterTally> MatterTallies => Set<Platform.Generation.MatterTally>();       // rollups, system-maintained
+    public DbSet<Platform.Generation.MatterBreakdown> MatterBreakdowns => Set<Platform.Generation.MatterBreakdown>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>(); // not org-scoped: read only through Open311Reads
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();  // not org-scoped: keyed by caller
@@ -127,13 +129,15 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var captured = AuditCapture.Capture(ChangeTracker);
-        if (captured.Count == 0 && pendingEvents.Count == 0)
+        var tallies = Platform.Generation.MatterTallyWriter.Capture(this, ChangeTracker);   // the dashboards' rollup
+        if (captured.Count == 0 && pendingEvents.Count == 0 && tallies is null)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (tallies is not null) await tallies.ApplyAsync(this, cancellationToken);
             var rows = captured.Select(c => c.ToEntry(currentUser, AuditAction)).Concat(pendingEvents).ToList();
             pendingEvents.Clear();
             AuditAction = null;
