@@ -26,7 +26,7 @@ public sealed class MatterRollupTests
     public async Task Rollup_GivesTheLiveFigures_OnTheDemoYear_ThroughWorkflowMovesAndRebuild(Provider provider)
     {
         if (provider == Provider.Postgres && TestEnvironment.PostgresConnection is null) Assert.Skip("PostgreSQL not configured.");
-        await using var app = DemoResidentsTests.Fresh(provider, residents: 2_000);
+        await using var app = LinliApp.Create(provider, new Dictionary<string, string?> { ["Demo:Residents"] = "1000", ["Demo:Matters"] = "2500" });
         await DemoResidentsTests.SeedAsync(app);
         await AssertRollupMatchesLiveAsync(app, "after seeding");
 
