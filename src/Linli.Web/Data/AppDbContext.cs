@@ -137,11 +137,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (tallies is not null) await tallies.ApplyAsync(this, cancellationToken);
             var rows = captured.Select(c => c.ToEntry(currentUser, AuditAction)).Concat(pendingEvents).ToList();
             pendingEvents.Clear();
             AuditAction = null;
             await AuditWriter.AppendAsync(this, rows, cancellationToken);
+            // Last before the commit: the city's row of the day is hot, so its lock is held as briefly as possible.
+            if (tallies is not null) await tallies.ApplyAsync(this, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;
         }

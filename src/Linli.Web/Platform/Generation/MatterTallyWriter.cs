@@ -58,15 +58,16 @@ public sealed class MatterTallyWriter
         return tallies.Count == 0 && breakdowns.Count == 0;
     }
 
-    /// <summary>Adds the differences; call inside the transaction of the save that made them.</summary>
+    /// <summary>Adds the differences; call inside the transaction of the save that made them. Rows go in key order, so two
+    /// saves touching the same rows lock them in the same order.</summary>
     public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
     {
         if (tallies.Count > 0)
             await UpsertAsync(db, "MatterTallies", ["UnitId", "Day"], MatterTallyRules.Columns,
-                tallies.Select(t => (new object[] { t.Key.Unit, t.Key.Day }, t.Value)), ct);
+                tallies.OrderBy(t => t.Key).Select(t => (new object[] { t.Key.Unit, t.Key.Day }, t.Value)), ct);
         if (breakdowns.Count > 0)
             await UpsertAsync(db, "MatterBreakdowns", ["UnitId", "Day", "Kind", "Key"], [nameof(MatterBreakdown.Received)],
-                breakdowns.Select(b => (new object[] { b.Key.Unit, b.Key.Day, (int)b.Key.Kind, b.Key.Key }, new[] { b.Value })), ct);
+                breakdowns.OrderBy(b => b.Key).Select(b => (new object[] { b.Key.Unit, b.Key.Day, (int)b.Key.Kind, b.Key.Key }, new[] { b.Value })), ct);
     }
 
     static async Task UpsertAsync(AppDbContext db, string table, string[] keys, string[] columns,

@@ -87,7 +87,7 @@ public sealed class MatterDashboardBench
               CASE WHEN x.state IN ('FollowedUp','Closed') THEN (ARRAY['Satisfied','Basic','NotSatisfied'])[1 + x.n % 3] END
             FROM (SELECT n, timestamptz '2025-01-01 00:00:00+00' + (n * 31536000.0 / {matters}) * interval '1 second' AS at,
                     CASE WHEN n % 100 < 3 THEN 'Registered' WHEN n % 100 < 8 THEN 'InProgress' WHEN n % 100 < 10 THEN 'FollowedUp' ELSE 'Closed' END AS state
-                  FROM generate_series(1, {matters}) n) x
+                  FROM generate_series(1::bigint, {matters}) n) x
             JOIN "OrgUnits" g ON g."Id" = 1300001 + (x.n * 7919) % 28224
             JOIN bench_cat c ON c.i = x.n % (SELECT count(*) FROM bench_cat)
             """;
