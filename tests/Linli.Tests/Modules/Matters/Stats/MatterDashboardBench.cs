@@ -12,6 +12,9 @@ namespace Linli.Tests.Modules.Matters.Stats;
 // LINLI_TEST_POSTGRES). Fills a city-shaped tree (16 districts × 21 streets × 21 communities × 4 grids) and a year of
 // matters with generate_series, rebuilds the rollups, then times MatterStats.LoadAsync (rollup and live) for the city,
 // a district and a street, a month and a year. Results to the test output and /tmp/linli-dashboard-bench.txt.
+// Last run (2026-12-05, 1M matters, 2-core box at load average ~30, p95 ms rollup / live): city month 2454 / 6796,
+// city year 6661 / 10657, district month 104 / 207, district year 366 / 3059, street month 44 / 81, street year 62 / 96.
+// The city's time is the live parts (80,000 overdue-now rows, 50,000 escalation steps a year), not the rollup.
 public sealed class MatterDashboardBench
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
