@@ -64,6 +64,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Matter> Matters => Set<Matter>();
     public DbSet<MatterEvent> MatterEvents => Set<MatterEvent>();
     public DbSet<MatterPhoto> MatterPhotos => Set<MatterPhoto>();
+    public DbSet<Platform.Generation.MatterTally> MatterTallies => Set<Platform.Generation.MatterTally>();       // rollups, system-maintained
+    public DbSet<Platform.Generation.MatterBreakdown> MatterBreakdowns => Set<Platform.Generation.MatterBreakdown>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>(); // not org-scoped: read only through Open311Reads
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();  // not org-scoped: keyed by caller
@@ -127,7 +129,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var captured = AuditCapture.Capture(ChangeTracker);
-        if (captured.Count == 0 && pendingEvents.Count == 0)
+        var tallies = Platform.Generation.MatterTallyWriter.Capture(this, ChangeTracker);   // the dashboards' rollup
+        if (captured.Count == 0 && pendingEvents.Count == 0 && tallies is null)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -138,6 +141,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             pendingEvents.Clear();
             AuditAction = null;
             await AuditWriter.AppendAsync(this, rows, cancellationToken);
+            // Last before the commit: the city's row of the day is hot, so its lock is held as briefly as possible.
+            if (tallies is not null) await tallies.ApplyAsync(this, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return written;
         }

@@ -38,6 +38,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ISer
         var calendar = await services.GetRequiredService<WorkCalendar>().LoadAsync(now.Year - 1, now.Year + 1, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var counts = await DemoMatters.SeedAsync(db, protector, calendar, cityPath, now, time.LocalTimeZone, options.Value.Matters, ct);
+        await Generation.Rollups.RebuildAllAsync(db, ct);   // the seeding writes past the save that keeps them
         await tx.CommitAsync(ct);
         log.LogInformation("Demo matters seeded: {Matters} matters ({Open} open), {Events} steps in {Elapsed:0} ms.",
             counts.Matters, counts.Open, counts.Events, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

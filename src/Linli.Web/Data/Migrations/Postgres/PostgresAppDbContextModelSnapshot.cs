@@ -1268,6 +1268,9 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("State", "ResolveDueAt");
 
+                    b.HasIndex(new[] { "OrgPath", "State", "AcceptDueAt", "ResolveDueAt" }, "IX_Matters_Running")
+                        .HasFilter("\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')");
+
                     b.ToTable("Matters", (string)null);
                 });
 
@@ -1320,6 +1323,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("MatterId", "At");
 
                     b.HasIndex("Type", "At");
+
+                    b.HasIndex(new[] { "OrgPath", "At", "MatterId" }, "IX_MatterEvents_Escalated")
+                        .HasFilter("\"Type\" = 'Escalated'");
 
                     b.ToTable("MatterEvents", (string)null);
                 });
@@ -2839,6 +2845,74 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Platform.Generation.MatterBreakdown", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Day", "Kind", "Key");
+
+                    b.ToTable("MatterBreakdowns", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Platform.Generation.MatterTally", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OnTimeAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTimeResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Redone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedVerified")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Day");
+
+                    b.ToTable("MatterTallies", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>

@@ -1250,6 +1250,9 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "ResolveDueAt");
 
+                    b.HasIndex(new[] { "OrgPath", "State", "AcceptDueAt", "ResolveDueAt" }, "IX_Matters_Running")
+                        .HasFilter("\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')");
+
                     b.ToTable("Matters", (string)null);
                 });
 
@@ -1299,6 +1302,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("MatterId", "At");
 
                     b.HasIndex("Type", "At");
+
+                    b.HasIndex(new[] { "OrgPath", "At", "MatterId" }, "IX_MatterEvents_Escalated")
+                        .HasFilter("\"Type\" = 'Escalated'");
 
                     b.ToTable("MatterEvents", (string)null);
                 });
@@ -2767,6 +2773,74 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Platform.Generation.MatterBreakdown", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Day", "Kind", "Key");
+
+                    b.ToTable("MatterBreakdowns", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Platform.Generation.MatterTally", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandlingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTimeAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTimeResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Redone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Day");
+
+                    b.ToTable("MatterTallies", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>

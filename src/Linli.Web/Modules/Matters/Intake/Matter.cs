@@ -152,6 +152,8 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.HasIndex(x => x.DuplicateOfId);
         b.HasIndex(x => new { x.State, x.CreatedAt });
         b.HasIndex(x => new { x.OrgPath, x.CreatedAt }); // a unit's matters of a period: the statistics' main scan
+        // Open matters with a running clock (MatterClock.WhereOverdue's states, same order): overdue-now at city scale.
+        b.HasIndex(x => new { x.OrgPath, x.State, x.AcceptDueAt, x.ResolveDueAt }, "IX_Matters_Running").HasFilter(MatterClock.RunningFilter);
         b.HasIndex(x => x.CategoryId);
         b.HasOne<Categories.MatterCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.RegisteredByUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -62,6 +62,7 @@ public sealed class MatterEventConfiguration : IEntityTypeConfiguration<MatterEv
         b.HasIndex(x => x.OrgPath);
         b.HasIndex(x => new { x.MatterId, x.At });
         b.HasIndex(x => new { x.Type, x.At }); // 四级联动: escalation steps of a period
+        b.HasIndex(x => new { x.OrgPath, x.At, x.MatterId }, "IX_MatterEvents_Escalated").HasFilter("\"Type\" = 'Escalated'"); // a subtree's, covering
     }
 }
 

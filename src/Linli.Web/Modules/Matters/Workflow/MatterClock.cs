@@ -28,12 +28,19 @@ public static class MatterClock
 
     public static DeadlineLight Light(Matter m, DateTime nowUtc) => Light(m.State, m.AcceptDueAt, m.ResolveDueAt, m.WarnedAt, nowUtc);
 
-    /// <summary>Matters whose running deadline has passed (translates to SQL).</summary>
+    /// <summary>The partial index of running matters (IX_Matters_Running): the IN list EF writes for the first term below.</summary>
+    public const string RunningFilter = "\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')";
+
+    /// <summary>Matters whose running deadline has passed (translates to SQL). The first term repeats the index's filter
+    /// so SQLite, which only matches a partial index's WHERE literally, uses it too.</summary>
     public static IQueryable<Matter> WhereOverdue(this IQueryable<Matter> q, DateTime nowUtc) => q.Where(m =>
+        (m.State == MatterState.Registered || m.State == MatterState.Escalated || m.State == MatterState.Accepted || m.State == MatterState.Dispatched
+            || m.State == MatterState.InProgress || m.State == MatterState.Returned || m.State == MatterState.ExtensionRequested || m.State == MatterState.Reopened)
+        && (
         ((m.State == MatterState.Registered || m.State == MatterState.Escalated) && m.AcceptDueAt < nowUtc)
         || ((m.State == MatterState.Accepted || m.State == MatterState.Dispatched || m.State == MatterState.InProgress
              || m.State == MatterState.Returned || m.State == MatterState.ExtensionRequested || m.State == MatterState.Reopened)
-            && m.ResolveDueAt < nowUtc));
+            && m.ResolveDueAt < nowUtc)));
 }
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlineLight>))]

@@ -57,6 +57,7 @@ public static class MoveOrgUnit
         var otherRows = 0;
         foreach (var type in ScopedTypes(db))
             otherRows += await (Task<int>)RewriteMethod.MakeGenericMethod(type).Invoke(null, [db, oldPath, newPath, ct])!;
+        await Linli.Platform.Generation.Rollups.MoveSubtreeAsync(db, oldPath, newPath, ct);   // the dashboards' figures follow
 
         db.AddAuditEvent("OrgUnit.Move", nameof(OrgUnit), unit.Id.ToString(CultureInfo.InvariantCulture),
             before: new { unit.ParentId, unit.Code, OrgPath = oldPath },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123175523_Initial")]
+    [Migration("20261205035432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1271,6 +1271,9 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("State", "ResolveDueAt");
 
+                    b.HasIndex(new[] { "OrgPath", "State", "AcceptDueAt", "ResolveDueAt" }, "IX_Matters_Running")
+                        .HasFilter("\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')");
+
                     b.ToTable("Matters", (string)null);
                 });
 
@@ -1323,6 +1326,9 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("MatterId", "At");
 
                     b.HasIndex("Type", "At");
+
+                    b.HasIndex(new[] { "OrgPath", "At", "MatterId" }, "IX_MatterEvents_Escalated")
+                        .HasFilter("\"Type\" = 'Escalated'");
 
                     b.ToTable("MatterEvents", (string)null);
                 });
@@ -2842,6 +2848,74 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Platform.Generation.MatterBreakdown", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Day", "Kind", "Key");
+
+                    b.ToTable("MatterBreakdowns", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Platform.Generation.MatterTally", b =>
+                {
+                    b.Property<long>("UnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HandlingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OnTimeAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTimeResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Redone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedVerified")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reworked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Day");
+
+                    b.ToTable("MatterTallies", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>
