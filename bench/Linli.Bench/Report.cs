@@ -47,7 +47,7 @@ public static class Report
         s.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | :---: | --- |");
         foreach (var r in results)
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Metric} | {F(r.Ours)} | {(r.Baseline == 0 ? "–" : F(r.Baseline))} | {(r.Ratio == 0 ? "–" : F(r.Ratio))} | {(r.Target == 0 ? "–" : F(r.Target))} | {(r.Target == 0 && r.Pass ? "" : r.Pass ? "✅" : "❌")} | {r.Notes.Replace("|", "\\|")} |");
+                $"| {r.Scenario} | {r.Metric} | {F(r.Ours)} | {(r.Baseline == 0 ? "–" : F(r.Baseline))} | {(r.Ratio == 0 ? "–" : F(r.Ratio))} | {(r.Target == 0 ? "–" : F(r.Target))} | {(r.Target == 0 && r.Pass && r.Metric != "errors" ? "" : r.Pass ? "✅" : "❌")} | {r.Notes.Replace("|", "\\|")} |");
         return s.ToString();
     }
 
