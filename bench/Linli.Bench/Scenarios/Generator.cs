@@ -14,7 +14,7 @@ public static partial class Generator
 
     public static async Task<List<ScenarioResult>> RunAsync(BenchContext c, CancellationToken ct)
     {
-        // HOOK(gen): when `generate` prints its own figure as a line "generated: <rows> rows in <seconds> s", that line
+        // HOOK(gen): when `generate` prints its own figure as a line "total: <rows> rows in <seconds> s", that line
         // is used (it excludes start-up and migrations); otherwise the rows counted in the database ÷ run.sh's wall time.
         var (rows, seconds, source) = FromLog(c.Options.GenerationLog) is { } g ? (g.Rows, g.Seconds, "the generator's own figure")
             : (await CountRowsAsync(c, ct), c.Options.GenerationSeconds, "rows in the database ÷ wall time of the verb (incl. start-up)");
@@ -76,6 +76,6 @@ public static partial class Generator
         }
     }
 
-    [GeneratedRegex(@"generated: ([\d,]+) rows in ([\d.]+) ?s")]
+    [GeneratedRegex(@"(?:generated|total): ([\d,]+) rows in ([\d.]+) ?s")]
     private static partial Regex Figure();
 }
