@@ -9,7 +9,8 @@ public static class Dashboards
 
     public static async Task<List<ScenarioResult>> RunAsync(BenchContext c, CancellationToken ct)
     {
-        var n = c.Options.Pick(2, 30, 100);
+        var n = c.Options.Pick(2, 20, 100);
+        var limit = TimeSpan.FromSeconds(c.Options.Pick(15, 15, 60)); // each measurement: bounded by count and time
         var today = DateOnly.FromDateTime(DateTime.Now);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var year = $"from={monthStart.AddMonths(-11):yyyy-MM-dd}&to={monthStart.AddMonths(1).AddDays(-1):yyyy-MM-dd}";
@@ -18,18 +19,18 @@ public static class Dashboards
         {
             var api = await c.SessionAsync(role, ct);
             var page = await PageSession.LoginAsync(c.Options.BaseUrl, c.Options.User(role), c.Options.Password, ct);
-            rows.Add(await MeasureAsync($"{role} stats API, month, p95 ms", n, (_, t) => api.GetAsync("api/v1/matters/stats", t), $"GET /api/v1/matters/stats as {api.UserName}", ct));
-            rows.Add(await MeasureAsync($"{role} stats API, 12 months, p95 ms", n, (_, t) => api.GetAsync("api/v1/matters/stats?" + year, t), $"GET /api/v1/matters/stats?{year} as {api.UserName}", ct));
-            rows.Add(await MeasureAsync($"{role} dashboard page, month, p95 ms", n, (_, t) => page.GetAsync("matters/dashboard", t), $"GET /matters/dashboard as {api.UserName}", ct));
-            rows.Add(await MeasureAsync($"{role} dashboard page, 12 months, p95 ms", n, (_, t) => page.GetAsync("matters/dashboard?" + year, t), $"GET /matters/dashboard?{year} as {api.UserName}", ct));
+            rows.Add(await MeasureAsync(limit, $"{role} stats API, month, p95 ms", n, (_, t) => api.GetAsync("api/v1/matters/stats", t), $"GET /api/v1/matters/stats as {api.UserName}", ct));
+            rows.Add(await MeasureAsync(limit, $"{role} stats API, 12 months, p95 ms", n, (_, t) => api.GetAsync("api/v1/matters/stats?" + year, t), $"GET /api/v1/matters/stats?{year} as {api.UserName}", ct));
+            rows.Add(await MeasureAsync(limit, $"{role} dashboard page, month, p95 ms", n, (_, t) => page.GetAsync("matters/dashboard", t), $"GET /matters/dashboard as {api.UserName}", ct));
+            rows.Add(await MeasureAsync(limit, $"{role} dashboard page, 12 months, p95 ms", n, (_, t) => page.GetAsync("matters/dashboard?" + year, t), $"GET /matters/dashboard?{year} as {api.UserName}", ct));
         }
         return rows;
     }
 
-    static async Task<ScenarioResult> MeasureAsync(string metric, int n, Func<int, CancellationToken, Task> op, string what, CancellationToken ct)
+    static async Task<ScenarioResult> MeasureAsync(TimeSpan limit, string metric, int n, Func<int, CancellationToken, Task> op, string what, CancellationToken ct)
     {
         await Load.WarmAsync(2, op, ct);
-        var m = await Load.RunAsync(1, n, TimeSpan.FromSeconds(30), (_, i, t) => op(i, t), ct);
+        var m = await Load.RunAsync(1, n, limit, (_, i, t) => op(i, t), ct);
         if (m.Errors > 0) throw new BenchException($"{metric}: {m.Errors} errors{m.ErrorText}");
         return Rows.AtMost(Name, metric, m.P(95), 300, $"{m.Count} × {what}, 1 client; p50 {m.P(50):0.0} ms");
     }

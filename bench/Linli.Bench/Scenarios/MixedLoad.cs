@@ -23,7 +23,18 @@ public static class MixedLoad
         var matters = await c.IdsAsync("SELECT \"Id\" FROM \"Matters\" WHERE \"OrgPath\" LIKE $1 ORDER BY \"Id\" DESC LIMIT 500", ct, streetPath + "%");
         if (residents.Count == 0) throw new BenchException("no residents to read in the community");
 
-        Task Op(int client, int i, CancellationToken t)
+        var kinds = new[] { "resident search", "resident search", "resident", "matter list", "matter list", "matter", "district stats", "visits", "city stats", "population" }
+            .Distinct().ToDictionary(k => k, _ => new Measured());
+        string KindOf(int i) => (i % 10) switch { 0 or 1 => "resident search", 2 => "resident", 3 or 4 => "matter list", 5 => "matter", 6 => "district stats", 7 => "visits", 8 => "city stats", _ => "population" };
+
+        async Task Op(int client, int i, CancellationToken t)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Request(i, t);
+            kinds[KindOf(i)].Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        Task Request(int i, CancellationToken t)
         {
             var r = Random.Shared;
             return (i % 10) switch
@@ -39,7 +50,7 @@ public static class MixedLoad
             };
         }
 
-        await Load.WarmAsync(10, (i, t) => Op(0, i, t), ct);
+        await Load.WarmAsync(10, Request, ct);
         var m = await Load.RunAsync(clients, count, TimeSpan.FromSeconds(seconds), Op, ct);
         var rss = c.PeakRssMb();
         var how = $"{clients} clients × {m.Seconds:0} s{(c.Options.Quick ? " (--quick: 30 s instead of 60 s)" : "")}, {m.Count} requests";
@@ -47,7 +58,7 @@ public static class MixedLoad
         [
             Rows.Info(Name, "throughput req/s", m.PerSecond, how + "; mix: 30% resident search/detail, 30% matter list/detail, 20% stats, 10% visits, 10% population"),
             Rows.Info(Name, "p50 ms", m.P(50), how),
-            Rows.Info(Name, "p95 ms", m.P(95), how),
+            Rows.Info(Name, "p95 ms", m.P(95), "p95 by request: " + string.Join(", ", kinds.Where(k => k.Value.Count > 0).Select(k => $"{k.Key} {k.Value.P(95):0} ms"))),
             Rows.Info(Name, "p99 ms", m.P(99), how),
             new(Name, "errors", m.Errors, 0, 0, 0, m.Errors == 0, m.Errors == 0 ? "must be 0" : "must be 0" + m.ErrorText),
             Rows.AtMost(Name, "web peak RSS MiB", rss, 1024, "VmHWM of the web process over the whole run so far"),
