@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Linli.Platform.Hosting;
 
-/// <summary>Verbs on the same executable: <c>Linli.Web migrate | seed-demo | import-org | create-admin | verify-audit</c>.</summary>
+/// <summary>Verbs on the same executable: <c>Linli.Web migrate | seed-demo | import-org | create-admin | verify-audit | generate</c>.</summary>
 public static class Cli
 {
-    static readonly string[] Verbs = ["migrate", "seed-demo", "import-org", "create-admin", "verify-audit", "help"];
+    static readonly string[] Verbs = ["migrate", "seed-demo", "import-org", "create-admin", "verify-audit", "generate", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -38,8 +38,11 @@ public static class Cli
                 var report = await AuditVerifier.VerifyAsync(db, CancellationToken.None);
                 Console.WriteLine(report.Message);
                 return report.Ok ? 0 : 1;
+            case "generate":
+                using (var bar = Linli.Platform.Generation.ProgressBar.ForConsole())
+                    return await Linli.Platform.Generation.GenerateCommand.RunAsync(sp, args, Console.Out, Console.Error, bar, CancellationToken.None);
             default:
-                Console.WriteLine("Usage: Linli.Web [migrate | seed-demo | import-org FILE | create-admin --role ROLE --user NAME --password PWD [--org CODE] | verify-audit]");
+                Console.WriteLine("Usage: Linli.Web [migrate | seed-demo | import-org FILE | create-admin --role ROLE --user NAME --password PWD [--org CODE] | verify-audit | " + Linli.Platform.Generation.GenerateCommand.Usage + "]");
                 return 0;
         }
     }

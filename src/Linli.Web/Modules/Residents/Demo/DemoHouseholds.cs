@@ -4,8 +4,23 @@ using Linli.Platform.Privacy;
 namespace Linli.Modules.Residents;
 
 // 演示户 one demo household at a time: its members (ages, relationships, ID numbers, phones) and their key-population tags.
-public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnly today, string district, HashSet<string> ids)
+public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnly today, string district, DemoHouseholds.Locale locale)
 {
+    /// <summary>
+    /// Where the people are from: the registration place of the city, where floating people come from, and how
+    /// ID numbers are kept unique (the demo checks one set; the generator gives each community its own sequences).
+    /// </summary>
+    public sealed record Locale(string RegistrationPlace, (string Code, string Place)[] HomePlaces, IIdNumbers Ids);
+
+    public interface IIdNumbers
+    {
+        /// <summary>A unique valid ID number; may move <paramref name="birth"/> when its sequences are used up.</summary>
+        string For(Random rng, string region, ref DateOnly birth, Gender gender);
+    }
+
+    public DemoHouseholds(Random rng, FieldProtector protector, DateOnly today, string district, HashSet<string> ids)
+        : this(rng, protector, today, district, new Locale("浙江省宁波市", DemoPeople.HomePlaces, new SetIds(ids))) { }
+
     public enum Kind { ElderlyAlone, ElderlyCouple, YoungSingle, Couple, Family, ThreeGenerations, OlderFamily, Floating, Collective, Overseas }
 
     // Per mille of occupied houses: mostly 户籍户, ~15% 流动户, some 集体户 dormitories and foreign renters.
@@ -88,11 +103,11 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
             m.Household = household;
             if (type != HouseholdType.Registered)
             {
-                var (code, place) = DemoPeople.HomePlaces[rng.Next(DemoPeople.HomePlaces.Length)];
+                var (code, place) = locale.HomePlaces[rng.Next(locale.HomePlaces.Length)];
                 m.ResidenceType = ResidenceType.Floating;
                 m.RegistrationMatch = RegistrationMatch.PresentNotRegistered;
                 m.RegistrationPlace = place;
-                if (m.IdNumberCipher is not null) protector.SetIdNumber(m, IdFor(code, m.BirthDate, m.Gender));
+                if (m.IdNumberCipher is not null) protector.SetIdNumber(m, IdFor(m, code));
             }
         }
         households.Add(household);
@@ -134,8 +149,8 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
         var birth = today.AddYears(-age).AddDays(-rng.Next(1, 365));
         var r = NewResident(DemoPeople.Name(rng, gender), gender, birth, relationship);
         r.Ethnicity = rng.Next(50) == 0 ? DemoPeople.Minorities[rng.Next(DemoPeople.Minorities.Length)] : "汉族";
-        r.RegistrationPlace = "浙江省宁波市";
-        protector.SetIdNumber(r, IdFor(district, birth, gender));
+        r.RegistrationPlace = locale.RegistrationPlace;
+        protector.SetIdNumber(r, IdFor(r, district));
         DemoProfile.Describe(rng, r, age, this);
         members.Add(r);
         return r;
@@ -162,16 +177,27 @@ public sealed class DemoHouseholds(Random rng, FieldProtector protector, DateOnl
         HouseId = house.Id, OrgUnitId = house.GridId, OrgPath = house.OrgPath,
     };
 
-    /// <summary>A valid, city-unique 身份证号码: region, birth date, sequence (odd for men), check character.</summary>
-    string IdFor(string region, DateOnly birth, Gender gender)
+    string IdFor(Resident r, string region)
     {
-        var sequence = rng.Next(0, 500) * 2 + (gender == Gender.Male ? 1 : 0);
-        while (true)
+        var birth = r.BirthDate;
+        var id = locale.Ids.For(rng, region, ref birth, r.Gender);
+        r.BirthDate = birth;
+        return id;
+    }
+
+    /// <summary>A valid, city-unique 身份证号码: region, birth date, sequence (odd for men), check character.</summary>
+    sealed class SetIds(HashSet<string> ids) : IIdNumbers
+    {
+        public string For(Random rng, string region, ref DateOnly birth, Gender gender)
         {
-            var first17 = $"{region}{birth:yyyyMMdd}{sequence % 1000:000}";
-            var id = first17 + IdNumber.CheckChar(first17);
-            if (ids.Add(id)) return id;
-            sequence += 2;
+            var sequence = rng.Next(0, 500) * 2 + (gender == Gender.Male ? 1 : 0);
+            while (true)
+            {
+                var first17 = $"{region}{birth:yyyyMMdd}{sequence % 1000:000}";
+                var id = first17 + IdNumber.CheckChar(first17);
+                if (ids.Add(id)) return id;
+                sequence += 2;
+            }
         }
     }
 
