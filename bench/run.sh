@@ -5,7 +5,7 @@
 #   bench/run.sh --quick    district scale, shorter runs (< 10 minutes)
 #   bench/run.sh --smoke    tiny scale, each scenario once (the smoke test in ./test.sh)
 #   --no-build              use the existing Release build      --out DIR   results directory (default bench/results)
-# Env: LINLI_PG_OPTIONS extra server options ("-c shared_buffers=1GB"); LINLI_BENCH_CLIENTS is not needed (fixed per mode).
+# Env: LINLI_PG_OPTIONS extra server options for the dedicated PostgreSQL, e.g. "-c shared_buffers=1GB".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -57,14 +57,10 @@ web() { (cd "$root/src/Linli.Web" && dotnet "$web_dll" "$@"); }
 say "migrate"
 web migrate >"$log/migrate.log" 2>&1 || { tail -n 30 "$log/migrate.log"; exit 1; }
 
-accounts=gen
+say "generate --scale $scale --seed 1 --baseline"
 gen_start=$(date +%s.%N)
-if [ "${LINLI_BENCH_SEED:-}" = demo ]; then
-  # DEV ONLY until `generate` lands on main: the demo city (demo.* accounts), small.
-  say "seed-demo (LINLI_BENCH_SEED=demo)"; accounts=demo
-  Demo__Residents=${LINLI_BENCH_DEMO_RESIDENTS:-5000} Demo__Matters=${LINLI_BENCH_DEMO_MATTERS:-1000} web seed-demo >"$log/generate.log" 2>&1 \
-    || { tail -n 30 "$log/generate.log"; exit 1; }
-elif say "generate --scale $scale --seed 1" && ! web generate --scale "$scale" --seed 1 >"$log/generate.log" 2>&1; then
+# --baseline: the generator also times binary COPY of the same registry rows (the generator figure, scenario 0).
+if ! web generate --scale "$scale" --seed 1 --baseline >"$log/generate.log" 2>&1; then
   tail -n 30 "$log/generate.log"; echo "generate failed" >&2; exit 1
 fi
 gen_seconds=$(python3 -c "print($(date +%s.%N) - $gen_start)")
@@ -86,7 +82,7 @@ limit=$([ "$mode" = smoke ] && echo 240 || echo 14400)
 rc=0
 timeout "$limit" dotnet "$bench_dll" scenarios --mode "$mode" --scale "$scale" --base-url "http://127.0.0.1:$port" \
   --pg "$LINLI_TEST_POSTGRES" --database "$db" --web-pid "$web_pid" --out "$out" \
-  --accounts "$accounts" --gen-log "$log/generate.log" --gen-seconds "$gen_seconds" --seconds-before "$elapsed" || rc=$?
+  --gen-log "$log/generate.log" --gen-seconds "$gen_seconds" --seconds-before "$elapsed" || rc=$?
 
 # A full or quick run into bench/results updates the table in bench/README.md (between the markers).
 if [ "$mode" != smoke ] && [ "$out" = "$root/bench/results" ] && [ -f "$out/latest.md" ]; then

@@ -4,7 +4,7 @@ namespace Linli.Bench;
 
 /// <summary>What run.sh hands over: where the web process and its database are, which accounts, how hard to push.</summary>
 public sealed record BenchOptions(string Mode, string Scale, string BaseUrl, string PgServer, string Database, int WebPid,
-    string OutDir, string Accounts, string Password, string? GenerationLog, double GenerationSeconds, string? Only, double TotalSecondsBefore)
+    string OutDir, string Password, string? GenerationLog, double GenerationSeconds, string? Only, double TotalSecondsBefore)
 {
     public bool Smoke => Mode == "smoke";
     public bool Quick => Mode == "quick";
@@ -13,10 +13,8 @@ public sealed record BenchOptions(string Mode, string Scale, string BaseUrl, str
     /// <summary>How many times / how long each scenario runs in this mode.</summary>
     public int Pick(int smoke, int quick, int full) => Smoke ? smoke : Quick ? quick : full;
 
-    /// <summary>An account of the generated city (gen.*), or of the demo city while `generate` is not there (dev only).</summary>
-    public string User(string role) => Accounts == "demo"
-        ? role switch { "community" => "demo.worker1", _ => "demo." + role }
-        : "gen." + role;
+    /// <summary>An account of the generated city: gen.community, gen.street, gen.district, gen.city, gen.grid.</summary>
+    public string User(string role) => "gen." + role;
 
     public bool Runs(string scenario) => Only is null || Only.Split(',').Contains(scenario);
 
@@ -25,8 +23,8 @@ public sealed record BenchOptions(string Mode, string Scale, string BaseUrl, str
         string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         string Need(string name) => Arg(name) ?? throw new ArgumentException($"missing {name}");
         return new(Arg("--mode") ?? "full", Arg("--scale") ?? "city", Need("--base-url").TrimEnd('/'), Need("--pg"), Need("--database"),
-            int.Parse(Need("--web-pid"), CultureInfo.InvariantCulture), Arg("--out") ?? "bench/results", Arg("--accounts") ?? "gen",
-            Arg("--password") ?? (Arg("--accounts") == "demo" ? "Demo@12345" : "Linli@12345"), Arg("--gen-log"),
+            int.Parse(Need("--web-pid"), CultureInfo.InvariantCulture), Arg("--out") ?? "bench/results",
+            Arg("--password") ?? "Linli@12345", Arg("--gen-log"),
             double.Parse(Arg("--gen-seconds") ?? "0", CultureInfo.InvariantCulture), Arg("--only"),
             double.Parse(Arg("--seconds-before") ?? "0", CultureInfo.InvariantCulture));
     }
