@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 done
 case "$mode" in smoke) scale=tiny ;; quick) scale=district ;; *) scale=city ;; esac
 mkdir -p "$out"; out=$(cd "$out" && pwd)
-log="$out/logs"; rm -rf "$log"; mkdir -p "$log"
+log="$out/logs"; rm -rf "$log" "$out/scenarios.txt"; mkdir -p "$log"
 started=$(date +%s.%N)
 say() { echo "[bench $(date -u +%H:%M:%S)] $*"; }
 

@@ -16,6 +16,9 @@ public static class Harness
         await using var c = new BenchContext(o, ApiSession.NewClient(o.BaseUrl), NpgsqlDataSource.Create(o.Db));
         var results = new List<ScenarioResult>();
         var status = new List<string>();
+        Directory.CreateDirectory(o.OutDir);
+        var statusFile = Path.Combine(o.OutDir, "scenarios.txt");
+        File.Delete(statusFile);
 
         (string Key, string Name, Func<Task<List<ScenarioResult>>> Run)[] scenarios =
         [
@@ -51,6 +54,7 @@ public static class Harness
                 results.Add(new(Title(key, name), "failed", double.NaN, 0, 0, 0, false, e.Message));
             }
             Console.WriteLine("   " + status[^1]);
+            await File.AppendAllTextAsync(statusFile, status[^1] + "\n", CancellationToken.None); // survives a timeout that ends the run
         }
 
         var version = await c.ScalarAsync<string>("SHOW server_version", ct);
