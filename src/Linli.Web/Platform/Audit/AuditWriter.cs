@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Linli.Data;
+using Linli.Platform.Generation;
 using Linli.Platform.OrgScope;
 
 namespace Linli.Platform.Audit;
@@ -37,6 +38,22 @@ public static class AuditWriter
     public static async Task AppendAsync(AppDbContext db, IReadOnlyList<AuditEntry> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
+        await ChainAsync(db, rows, ct);
+        db.AuditLog.AddRange(rows);
+        await db.SaveAuditRowsAsync(ct);
+    }
+
+    /// <summary>The same chain, written by <see cref="RowSink"/> (PostgreSQL COPY) instead of the change tracker: for bulk writers.</summary>
+    public static async Task AppendBulkAsync(AppDbContext db, IReadOnlyList<AuditEntry> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        await ChainAsync(db, rows, ct);
+        await RowSink.For(db).WriteAsync(rows, ct);
+    }
+
+    // Takes the chain lock, then numbers, stamps and links the rows after the chain's current end.
+    static async Task ChainAsync(AppDbContext db, IReadOnlyList<AuditEntry> rows, CancellationToken ct)
+    {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit rows are appended inside the transaction of the change they record.");
         if (db.IsPostgres)
@@ -52,9 +69,7 @@ public static class AuditWriter
             row.TimeUtc = now;
             row.PrevHash = prev;
             row.Hash = prev = AuditHash.Compute(row);
-            db.AuditLog.Add(row);
         }
-        await db.SaveAuditRowsAsync(ct);
     }
 
     static string? Clip(string? s, int max) => s is null || s.Length <= max ? s : s[..max];

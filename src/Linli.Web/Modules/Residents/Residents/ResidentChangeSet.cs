@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Data;
+using Linli.Platform.OrgScope;
 
 namespace Linli.Modules.Residents;
 
@@ -25,15 +26,21 @@ public sealed class ResidentChangeSet
 
     public void WriteTo(AppDbContext db, Resident resident, TimeProvider time)
     {
-        var at = time.GetUtcNow().UtcDateTime;
-        foreach (var (field, oldValue, newValue, sensitive) in items)
-            db.ResidentChanges.Add(new ResidentChange
-            {
-                Resident = resident, Field = field, OldValue = Cut(oldValue), NewValue = Cut(newValue), Sensitive = sensitive,
-                ChangedById = db.CurrentUser.UserId, ChangedBy = db.CurrentUser.UserName, ChangedAt = at, OrgPath = resident.OrgPath,
-            });
+        foreach (var change in Rows(resident, db.CurrentUser, time.GetUtcNow().UtcDateTime))
+        {
+            change.Resident = resident;
+            db.ResidentChanges.Add(change);
+        }
         items.Clear();
     }
+
+    /// <summary>The history rows of the collected fields, untracked (the bulk import writes them itself; ResidentId is the caller's).</summary>
+    public IEnumerable<ResidentChange> Rows(Resident resident, CurrentUser user, DateTime at) =>
+        items.Select(i => new ResidentChange
+        {
+            ResidentId = resident.Id, Field = i.Field, OldValue = Cut(i.Old), NewValue = Cut(i.New), Sensitive = i.Sensitive,
+            ChangedById = user.UserId, ChangedBy = user.UserName, ChangedAt = at, OrgPath = resident.OrgPath,
+        }).ToList();
 
     static string? Show<T>(T value) => value switch
     {
