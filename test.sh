@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Linli test: unit + integration (SQLite and a throwaway PostgreSQL), browser tests (Chromium),
-# and a smoke run of the platform started exactly as the README says. Ends with "Tests: N passed, N failed".
+# a smoke run of every benchmark scenario at tiny scale (bench/run.sh --smoke) and a smoke run of the platform
+# started exactly as the README says. Ends with "Tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -68,6 +69,23 @@ for proj in tests/*/*.csproj; do
     -- RunConfiguration.TestSessionTimeout=1800000 2>&1 | grep -vE '^\s*$' | grep -E 'Failed |Passed!|Failed!|Skipped |Error Message|Assert|Exception' | head -n 200
   count_trx "$results/$name.trx"
 done
+
+# --- benchmark smoke: every scenario once at tiny scale (targets are not judged here, only that each ran) ----
+echo "== bench smoke: bench/run.sh --smoke --no-build"
+bench_out="$results/bench-smoke"
+timeout 300 bench/run.sh --smoke --no-build --out "$bench_out" >"$results/bench-smoke.log" 2>&1
+bench_rc=$?
+if [ -s "$bench_out/scenarios.txt" ]; then
+  while read -r word rest; do
+    case "$word" in
+      PASS) passed=$((passed + 1)); echo "   $rest: ok" ;;
+      FAIL) failed=$((failed + 1)); echo "   FAILED $rest" ;;
+      SKIP) skipped=$((skipped + 1)); echo "   skipped $rest" ;;
+    esac
+  done <"$bench_out/scenarios.txt"
+else
+  failed=$((failed + 1)); echo "   bench smoke: FAILED (exit $bench_rc, no scenario ran)"; tail -n 20 "$results/bench-smoke.log"
+fi
 
 # --- the README's run command, on a fresh database ---------------------------------------------
 echo "== smoke: dotnet run --project src/Linli.Web"

@@ -5,10 +5,14 @@ using Linli.Data;
 using Linli.Modules.Residents;
 using Microsoft.Extensions.DependencyInjection;
 
+// bench/run.sh drives `scenarios` against a running Linli.Web and its PostgreSQL (see Harness.cs and bench/README.md).
 // 导入基准 resident import.
 //   dotnet run -c Release --project bench/Linli.Bench -- scenario [rows,rows…]   scenario 1 vs COPY on PostgreSQL, JSON per size
 //   dotnet run -c Release --project bench/Linli.Bench -- [rows] [sqlite|postgres|both] [chunk size]   import then re-import
 // PostgreSQL needs LINLI_BENCH_POSTGRES or LINLI_TEST_POSTGRES (server part, "Host=…;Port=…;Username=…").
+if (args is ["scenarios", ..])
+    return await Harness.RunAsync(BenchOptions.Parse(args[1..]));
+
 var pgServer = Environment.GetEnvironmentVariable("LINLI_BENCH_POSTGRES") is { Length: > 0 } b ? b : Environment.GetEnvironmentVariable("LINLI_TEST_POSTGRES");
 if (args is ["scenario", ..])
 {
@@ -18,7 +22,7 @@ if (args is ["scenario", ..])
         var result = await ImportScenario.RunAsync(pgServer, int.Parse(size, CultureInfo.InvariantCulture), default);
         Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
-    return;
+    return 0;
 }
 
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
@@ -33,6 +37,7 @@ if (which is "postgres" or "both")
     if (string.IsNullOrWhiteSpace(pgServer)) Console.WriteLine("PostgreSQL: skipped (set LINLI_BENCH_POSTGRES or LINLI_TEST_POSTGRES)");
     else await RunAsync("PostgreSQL", "Postgres", $"{pgServer.TrimEnd(';')};Database=linli_bench_{Guid.NewGuid():N}");
 }
+return 0;
 
 async Task RunAsync(string label, string provider, string connectionString)
 {
