@@ -9,7 +9,7 @@ public sealed class ScopeBypassAllowListTests
         "Platform/Hosting/",                     // start-up, CLI verbs, demo seeding
         "Platform/Generation/",                  // the synthetic-city generator: system work across the whole city
         "Platform/Auth/AuthApi.cs",              // /me names the caller's own unit
-        "Platform/Auth/LinliClaimsFactory.cs",   // the top bar names the caller's own unit
+        "Platform/Auth/AccountPrincipal.cs",     // the top bar names the caller's own unit
         "Components/Layout/OrgBreadcrumb.razor", // ancestors' names
         "Modules/Organization/",                 // breadcrumbs of the org tree
         // Registry: yes/no checks that must look past the caller's grid (uniqueness city-wide, "still in use"),

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -14,7 +15,7 @@ namespace Linli.Platform.Auth;
 /// </summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider time)
+    AppDbContext db, IOptions<IdentityOptions> identity, IOptions<SecurityOptions> security, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -24,13 +25,11 @@ public sealed class ApiTokenHandler(
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var hash = Hash(header["Bearer ".Length..].Trim());
-        var now = time.GetUtcNow().UtcDateTime;
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.ExpiresAt > now, Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("Invalid or expired token.");
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, Context.RequestAborted);
-        if (user is null || user.Disabled || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
-            return AuthenticateResult.Fail("Account disabled.");
-        var principal = await principals.CreateAsync(user);
+        var now = time.GetUtcNow();
+        var account = await AccountPrincipal.LoadByTokenAsync(db, hash, now.UtcDateTime, Context.RequestAborted);
+        if (account is null) return AuthenticateResult.Fail("Invalid or expired token.");
+        if (AccountPrincipal.Barred(account.User, now)) return AuthenticateResult.Fail("Account disabled.");
+        var principal = new ClaimsPrincipal(AccountPrincipal.Identity(account.User, account.Roles, account.UnitName, identity.Value, security.Value, now.UtcDateTime));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Platform.Auth;
 
@@ -41,9 +42,6 @@ public static class AuthSetup
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders();
 
-        // Re-check the security stamp on every request: disabling a user or changing a password ends sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(s => s.ValidationInterval = TimeSpan.Zero);
-
         services.ConfigureApplicationCookie(c =>
         {
             c.LoginPath = "/account/login";
@@ -72,7 +70,7 @@ public static class AuthSetup
                     await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
-                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                await RefreshPrincipalAsync(ctx);
             };
             c.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             c.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
@@ -96,6 +94,27 @@ public static class AuthSetup
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services;
+    }
+
+    // What Identity's SecurityStampValidator does with a zero interval (a changed stamp ends the session; the principal is
+    // rebuilt and the cookie renewed on every request), in one query instead of seven.
+    static async Task RefreshPrincipalAsync(CookieValidatePrincipalContext ctx)
+    {
+        var services = ctx.HttpContext.RequestServices;
+        var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var account = ctx.Principal?.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType) is { } userId
+            ? await AccountPrincipal.LoadAsync(services.GetRequiredService<AppDbContext>(), userId, ctx.HttpContext.RequestAborted) : null;
+        if (account is null || AccountPrincipal.Barred(account.User, now)
+            || ctx.Principal!.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) != (account.User.SecurityStamp ?? ""))
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        var security = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        ctx.ReplacePrincipal(new ClaimsPrincipal(AccountPrincipal.Identity(account.User, account.Roles, account.UnitName, identity, security, now.UtcDateTime)));
+        ctx.ShouldRenew = true;
     }
 
     static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)

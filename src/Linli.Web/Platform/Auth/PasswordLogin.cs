@@ -56,7 +56,7 @@ public static class PasswordLogin
                 new(null, 403, Loc.T("管理员账号须先在网页上绑定动态验证码。", "Admin accounts must enrol two-factor authentication in the web UI first."), "two_factor_enrolment_required"));
         }
 
-        if (channel == "api" && LinliClaimsFactory.PasswordChangeRequired(user, security, DateTime.UtcNow))
+        if (channel == "api" && AccountPrincipal.PasswordChangeRequired(user, security, DateTime.UtcNow))
             return await FailAsync(db, user, userName, "Login.Failed", "password change required", channel, ct,
                 new(null, 403, Loc.T("须先在网页上修改密码。", "The password must be changed in the web UI first."), "password_change_required"));
 
