@@ -101,6 +101,51 @@ public sealed class PopulationStatsTests(Apps apps)
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Population_BandAndElderlyCutOffs_ExcludeMovedOut_HideSensitiveTags(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var home = await app.CreateHomeAsync();
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        async Task<long> Add(string name, DateOnly birth, bool male, string type = "Registered") =>
+            (await home.Worker.CreateResidentAsync(new { name, idNumber = TestIds.New(birth, male), houseId = home.HouseId, residenceType = type, registrationMatch = "Consistent" })).Id();
+        await Add("边界甲", today.AddYears(-80), false);                      // 80 today
+        await Add("边界乙", today.AddYears(-80).AddDays(1), true);            // 80 tomorrow
+        var floating = await Add("边界丙", today.AddYears(-60), true, "Floating");
+        await Add("边界丁", today.AddYears(-5), false);                       // 5 today: the 5-9 band
+        await Add("边界戊", today.AddYears(-5).AddDays(1), false);            // still 4
+        await Add("边界己", today.AddYears(-100), true);                      // 100+
+        var gone = await Add("边界庚", today.AddYears(-85), false, "Floating");
+        await home.Worker.PostOkAsync($"/api/v1/residents/{gone}/tags", new { code = "unemployed", source = "走访" });
+        await home.Worker.PostOkAsync($"/api/v1/residents/{floating}/tags", new { code = "dibao", source = "民政局" });
+        await home.Worker.PostOkAsync($"/api/v1/residents/{gone}/move-out", new { date = today.AddDays(-1).ToString("yyyy-MM-dd"), destination = "上海市" });
+        var grid = await app.ClientAsync(Roles.GridWorker, home.Tree.Grid);
+
+        var stats = await home.Worker.GetJsonAsync($"/api/v1/stats/population?orgUnitId={home.Tree.Community.Id}");
+        var hidden = await grid.GetJsonAsync("/api/v1/stats/population");
+
+        foreach (var s in new[] { stats, hidden })
+        {
+            Assert.Equal(6, s.GetProperty("population").GetInt32());
+            Assert.Equal(1, Band(s, "80-84", "female"));
+            Assert.Equal(1, Band(s, "75-79", "male"));
+            Assert.Equal(1, Band(s, "60-64", "male"));
+            Assert.Equal(1, Band(s, "5-9", "female"));
+            Assert.Equal(1, Band(s, "0-4", "female"));
+            Assert.Equal(1, Band(s, "100+", "male"));
+            Assert.Equal(0, Band(s, "85-89", "female"));
+            var tags = Counts(s, "keyPopulations");
+            Assert.Equal(4, tags["elderly-60"]);
+            Assert.Equal(2, tags["elderly-80"]);
+            Assert.Equal(1, tags["floating"]);
+            Assert.Equal(0, tags["unemployed"]);
+            Assert.Equal(new Dictionary<string, int> { ["Registered"] = 5, ["Floating"] = 1, ["Overseas"] = 0 }, Counts(s, "residenceTypes"));
+            Assert.Equal(new Dictionary<string, int> { ["Consistent"] = 6, ["PresentNotRegistered"] = 0, ["RegisteredNotPresent"] = 0 }, Counts(s, "registrationMatches"));
+        }
+        Assert.Equal(1, Counts(stats, "keyPopulations")["dibao"]);
+        Assert.DoesNotContain("dibao", Counts(hidden, "keyPopulations").Keys);
+    }
+
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Population_OutsiderOrUnknownUnit_404_WrongRole_403(Provider provider)
     {
         var app = await apps.For(provider);

@@ -2036,11 +2036,13 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrgPath");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PhoneIndex");
+
+                    b.HasIndex("OrgPath", "Status");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status"), new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch" });
 
                     b.ToTable("Residents", (string)null);
                 });

@@ -1984,11 +1984,11 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("OrgPath");
-
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PhoneIndex");
+
+                    b.HasIndex("OrgPath", "Status");
 
                     b.ToTable("Residents", (string)null);
                 });

@@ -76,7 +76,7 @@ public sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         // One record per person in the whole city: the blind index is unique across every unit.
         b.HasIndex(x => x.IdNumberIndex).IsUnique();
         b.HasIndex(x => x.PhoneIndex);
-        b.HasIndex(x => x.OrgPath);
+        b.HasIndex(x => new { x.OrgPath, x.Status });   // PostgreSQL: covering, for population statistics
         b.HasIndex(x => x.Name);
         b.HasIndex(x => x.BirthDate);
         b.HasIndex(x => x.HouseId);

@@ -1767,9 +1767,9 @@ namespace Linli.Data.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Residents_OrgPath",
+                name: "IX_Residents_OrgPath_Status",
                 table: "Residents",
-                column: "OrgPath");
+                columns: new[] { "OrgPath", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_OrgUnitId",

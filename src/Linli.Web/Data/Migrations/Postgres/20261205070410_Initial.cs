@@ -1769,9 +1769,10 @@ namespace Linli.Data.Migrations.Postgres
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Residents_OrgPath",
+                name: "IX_Residents_OrgPath_Status",
                 table: "Residents",
-                column: "OrgPath");
+                columns: new[] { "OrgPath", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_OrgUnitId",
