@@ -37,6 +37,7 @@ public sealed class ScopeBypassAllowListTests
         "Modules/Residents/Duplicates/DuplicateCases.cs",
         "Modules/Residents/Duplicates/ResolveDuplicateCase.cs",
         "Modules/Residents/Duplicates/MergeResidents.cs",
+        "Modules/Matters/Stats/EscalationStats.cs", // escalation steps counted on their own paths inside the caller's scope (unit officials)
         "Modules/Matters/MatterUnitNames.cs",      // names of the units above the caller that hold its matter; names only
         "Modules/Matters/Tracking/TrackMatter.cs", // anonymous tracking: the token, not a scope, admits one matter's public rows
         "Modules/Open311/Open311Reads.cs",         // Open311 GETs are public city-wide (public fields only); api_key → client lookup

@@ -52,7 +52,7 @@ sealed class DeferredIndexes(AppDbContext db, List<string> restore) : IAsyncDisp
 
     static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 }; // index builds at city scale take minutes
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

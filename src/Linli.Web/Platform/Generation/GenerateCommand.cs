@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Linli.Data;
+using Linli.Modules.Matters.Deadlines;
 using Linli.Platform.Auth;
 using Linli.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,10 @@ public static class GenerateCommand
         }
         (progress as IDisposable)?.Dispose();
         Print(output, plan, result, password);
+        // The deadline timer's tick, as a running platform would have done it by now: the year's open matters past or near
+        // their deadline are flagged and warned, instead of the web process doing thousands of them when it first starts.
+        var swept = await MatterDeadlineSweep.RunOnceAsync(sp, ct: ct);
+        output.WriteLine($"deadline timer: {swept.Overdue:N0} overdue matters flagged for supervision, {swept.Warned:N0} warned");
         if (args.Contains("--baseline") && db.IsPostgres)
         {
             var registryRows = result.Units + result.Departments + result.Accounts + result.Registry.Rows;

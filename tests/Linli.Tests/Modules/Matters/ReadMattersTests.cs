@@ -1,5 +1,6 @@
 using System.Net;
 using Linli.Platform.Auth;
+using Linli.Tests.Modules.Matters.Workflow;
 using Linli.Tests.Modules.Residents;
 using Linli.Tests.Support;
 
@@ -24,6 +25,33 @@ public sealed class ReadMattersTests(Apps apps)
         Assert.Equal(1, street.GetProperty("total").GetInt32());
         Assert.Equal(ticket, street.GetProperty("items")[0].GetProperty("ticketNumber").GetString());
         Assert.Equal(1, own.GetProperty("total").GetInt32());
+    }
+
+    // The unfiltered list's total comes from the rollup plus the matters handled here but owned elsewhere; it must be the
+    // number of matters the list actually holds.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task List_Unfiltered_TotalCountsOwnedAndHandledHere(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var worker = await app.ClientAsync(Roles.CommunityWorker, tree.Community);
+        var street = await app.ClientAsync(Roles.Official, tree.Street);
+        await worker.RegisterInAsync();
+        await worker.RegisterInAsync();
+        var (fromStreet, _, _) = await street.RegisterInAsync();   // owned by the street, dispatched into the community
+        await street.ActAsync(fromStreet, "accept");
+        await street.ActAsync(fromStreet, "dispatch", new { unitId = tree.Community.Id });
+        await (await app.ClientAsync(Roles.CommunityWorker, tree.Community2)).RegisterInAsync();
+
+        var mine = await worker.GetJsonAsync("/api/v1/matters?pageSize=200");
+        var streets = await street.GetJsonAsync("/api/v1/matters?pageSize=200");
+
+        Assert.Equal(3, mine.GetProperty("total").GetInt32());
+        Assert.Equal(3, mine.GetProperty("items").GetArrayLength());
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), m => m.GetProperty("id").GetInt64() == fromStreet);
+        Assert.Equal(4, streets.GetProperty("total").GetInt32());
+        Assert.Equal(4, streets.GetProperty("items").GetArrayLength());
+        Assert.Equal(1, (await worker.GetJsonAsync("/api/v1/matters?page=2&pageSize=2")).GetProperty("items").GetArrayLength());
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]

@@ -1245,8 +1245,6 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("HandlingDepartmentId");
 
-                    b.HasIndex("HandlingPath");
-
                     b.HasIndex("HandlingUnitId");
 
                     b.HasIndex("HouseId");
@@ -1259,6 +1257,10 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("TicketNumber")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("HandlingPath", "OrgPath");
 
                     b.HasIndex("OrgPath", "CreatedAt");
 

@@ -1227,8 +1227,6 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.HasIndex("HandlingDepartmentId");
 
-                    b.HasIndex("HandlingPath");
-
                     b.HasIndex("HandlingUnitId");
 
                     b.HasIndex("HouseId");
@@ -1241,6 +1239,10 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.HasIndex("TicketNumber")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("HandlingPath", "OrgPath");
 
                     b.HasIndex("OrgPath", "CreatedAt");
 

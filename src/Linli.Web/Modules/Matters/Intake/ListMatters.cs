@@ -41,7 +41,7 @@ public static class ListMatters
                 m.Id, m.TicketNumber, m.Channel, m.CategoryName, m.Description, m.Urgency, m.State, m.RegisteredByUnitId, m.CreatedAt,
                 m.AcceptDueAt, m.ResolveDueAt, m.WarnedAt, m.HandlingUnitId, m.Supervised,
             })
-            .ToPagedAsync(page, pageSize, ct);
+            .ToPagedAsync(page, pageSize, ct, await UnfilteredTotalAsync(db, filter, ct));
         var names = await MatterUnitNames.LoadAsync(db, rows.Items.Select(r => r.HandlingUnitId ?? r.RegisteredByUnitId), ct);
         var now = time.GetUtcNow().UtcDateTime;
         return new Paged<Item>([.. rows.Items.Select(m =>
@@ -51,5 +51,17 @@ public static class ListMatters
                 MatterClock.Light(m.State, m.AcceptDueAt, m.ResolveDueAt, m.WarnedAt, now), MatterClock.RunningDue(m.State, m.AcceptDueAt, m.ResolveDueAt),
                 handler, names.GetValueOrDefault(handler), m.Supervised);
         })], rows.Total);
+    }
+
+    // An official's whole list (no filter) is counted without scanning it, which at city scale is millions of rows: the
+    // matters owned in the subtree from the rollup (Σ received over all days; MatterRollupTests prove it equals the live
+    // count) plus those handled in the subtree but owned outside it.
+    static async Task<int?> UnfilteredTotalAsync(AppDbContext db, MatterFilter filter, CancellationToken ct)
+    {
+        var me = db.CurrentUser;
+        if (filter != new MatterFilter() || !MatterStatsCounts.RollupServes(db) || me.OrgUnitId is not { } unitId || me.ScopePath is not { } path) return null;
+        var owned = await db.MatterTallies.Where(t => t.UnitId == unitId).SumAsync(t => t.Received, ct);
+        var handledHere = await db.Matters.CountAsync(m => m.HandlingPath != null && m.HandlingPath.StartsWith(path) && !m.OrgPath.StartsWith(path), ct);
+        return owned + handledHere;
     }
 }

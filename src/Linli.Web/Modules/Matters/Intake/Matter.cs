@@ -139,7 +139,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(x => x.OrgPath).HasMaxLength(200).IsRequired();
         b.HasIndex(x => x.OrgPath);
         b.Property(x => x.HandlingPath).HasMaxLength(200);
-        b.HasIndex(x => x.HandlingPath);
+        b.HasIndex(x => new { x.HandlingPath, x.OrgPath }); // with the owner's path: "handled here, owned elsewhere" counts from the index
         b.HasIndex(x => x.HandlingDepartmentId);
         b.Property(x => x.Satisfaction).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.ResumeState).HasConversion<string>().HasMaxLength(30);
@@ -151,6 +151,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.Property(x => x.Result).HasMaxLength(2000);
         b.HasIndex(x => x.DuplicateOfId);
         b.HasIndex(x => new { x.State, x.CreatedAt });
+        b.HasIndex(x => new { x.CreatedAt, x.Id }); // the lists' newest-first order: a wide scope reads its first pages off this
         b.HasIndex(x => new { x.OrgPath, x.CreatedAt }); // a unit's matters of a period: the statistics' main scan
         // Open matters with a running clock (MatterClock.WhereOverdue's states, same order): overdue-now at city scale.
         b.HasIndex(x => new { x.OrgPath, x.State, x.AcceptDueAt, x.ResolveDueAt }, "IX_Matters_Running").HasFilter(MatterClock.RunningFilter);

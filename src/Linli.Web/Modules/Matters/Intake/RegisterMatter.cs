@@ -41,12 +41,14 @@ public static class RegisterMatter
         if (v.HouseId is { } houseId && !await db.Houses.AnyAsync(h => h.Id == houseId, ct)) return null;
         if (v.ResidentId is { } residentId && !await db.Residents.AnyAsync(r => r.Id == residentId, ct)) return null;
 
+        // One transaction and one commit: the day's number is drawn inside it, so a failed save draws none. The counter's
+        // row stays locked to the commit, as the audit chain's lock does anyway.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var now = time.GetUtcNow().UtcDateTime;
         var token = MatterTickets.NewToken();
         var contact = v.ReporterContact;
         var matter = new Matter
         {
-            // Drawn in its own statement: a failed save leaves a gap in the day's numbers, never a duplicate.
             TicketNumber = await MatterTickets.NextAsync(db, time.GetLocalNow().DateTime, ct),
             TrackingTokenHash = MatterTickets.Hash(token),
             Channel = v.Channel, CategoryId = category.Id, CategoryName = category.Name, Description = v.Description,
@@ -65,6 +67,7 @@ public static class RegisterMatter
         db.Matters.Add(matter);
         db.AuditAction = v.OnBehalfReason is null ? "Matter.Register" : "Matter.RegisterOnBehalf";
         await db.SaveChangesAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return (matter, token);
     }
 

@@ -1560,6 +1560,11 @@ namespace Linli.Data.Migrations.Sqlite
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matters_CreatedAt_Id",
+                table: "Matters",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_DispatchedByUnitId",
                 table: "Matters",
                 column: "DispatchedByUnitId");
@@ -1575,9 +1580,9 @@ namespace Linli.Data.Migrations.Sqlite
                 column: "HandlingDepartmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Matters_HandlingPath",
+                name: "IX_Matters_HandlingPath_OrgPath",
                 table: "Matters",
-                column: "HandlingPath");
+                columns: new[] { "HandlingPath", "OrgPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_HandlingUnitId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205070401_Initial")]
+    [Migration("20261205072323_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1230,8 +1230,6 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.HasIndex("HandlingDepartmentId");
 
-                    b.HasIndex("HandlingPath");
-
                     b.HasIndex("HandlingUnitId");
 
                     b.HasIndex("HouseId");
@@ -1244,6 +1242,10 @@ namespace Linli.Data.Migrations.Sqlite
 
                     b.HasIndex("TicketNumber")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("HandlingPath", "OrgPath");
 
                     b.HasIndex("OrgPath", "CreatedAt");
 

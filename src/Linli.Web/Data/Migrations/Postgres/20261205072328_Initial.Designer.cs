@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205070410_Initial")]
+    [Migration("20261205072328_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1248,8 +1248,6 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("HandlingDepartmentId");
 
-                    b.HasIndex("HandlingPath");
-
                     b.HasIndex("HandlingUnitId");
 
                     b.HasIndex("HouseId");
@@ -1262,6 +1260,10 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("TicketNumber")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("HandlingPath", "OrgPath");
 
                     b.HasIndex("OrgPath", "CreatedAt");
 

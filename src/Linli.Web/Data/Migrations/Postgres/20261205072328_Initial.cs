@@ -1562,6 +1562,11 @@ namespace Linli.Data.Migrations.Postgres
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Matters_CreatedAt_Id",
+                table: "Matters",
+                columns: new[] { "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Matters_DispatchedByUnitId",
                 table: "Matters",
                 column: "DispatchedByUnitId");
@@ -1577,9 +1582,9 @@ namespace Linli.Data.Migrations.Postgres
                 column: "HandlingDepartmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Matters_HandlingPath",
+                name: "IX_Matters_HandlingPath_OrgPath",
                 table: "Matters",
-                column: "HandlingPath");
+                columns: new[] { "HandlingPath", "OrgPath" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_HandlingUnitId",
