@@ -5,7 +5,9 @@ namespace Linli.Modules.Matters.Stats;
 
 // 四级联动 统计: 上报 steps in the period per owning community per ISO week. A matter belongs to the community on its
 // owner's path (a grid's matter to its community); a matter owned above community level (a street's counter) gets a
-// row of its own unit, drilled down by the exact owner.
+// row of its own unit, drilled down by the exact owner. Above street level the rows are the unit's children instead of
+// its communities (a district's streets, a city's districts): a city has thousands of communities, and each child's
+// own dashboard lists its communities.
 public static class EscalationStats
 {
     /// <summary>One cell: steps counted, and the distinct matters behind them (what the drill-down list shows).</summary>
@@ -13,8 +15,9 @@ public static class EscalationStats
     public sealed record Row(MatterStats.Unit Unit, bool ExactOwner, IReadOnlyList<Cell> Weeks, int Escalations, int Matters);
     public sealed record Table(IReadOnlyList<MatterPeriod.Bucket> Weeks, IReadOnlyList<Row> Rows, int Escalations, int EscalatedMatters);
 
-    public static async Task<Table> LoadAsync(AppDbContext db, string path, MatterPeriod period, TimeZoneInfo zone, CancellationToken ct)
+    public static async Task<Table> LoadAsync(AppDbContext db, string path, OrgLevel level, MatterPeriod period, TimeZoneInfo zone, CancellationToken ct)
     {
+        var rowLevel = RowLevel(level);
         var weeks = period.Weeks();
         // Steps carry their matter's path, and path lies in the caller's scope (the unit was read through it), so for a unit
         // official the matter filter's lookup per step (26× the cost of the index-only count) adds nothing. Department staff
@@ -38,19 +41,22 @@ public static class EscalationStats
         var rows = groups.GroupBy(g =>
             {
                 var onPath = PathIds(g.OrgPath).Where(units.ContainsKey).Select(i => units[i]).ToList();
-                var community = onPath.FirstOrDefault(u => u.Level == OrgLevel.Community);
-                return (community ?? onPath.Last()).Id;
+                var row = onPath.FirstOrDefault(u => u.Level == rowLevel);
+                return (row ?? onPath.Last()).Id;
             })
             .Select(g =>
             {
                 var u = units[g.Key];
                 var cells = weeks.Select((_, i) => new Cell(g.Where(x => x.Week == i).Sum(x => x.Count), g.Where(x => x.Week == i).Sum(x => x.Matters))).ToList();
-                return (Sort: (u.SortOrder, u.Code), Row: new Row(new MatterStats.Unit(u.Id, u.Name, u.Level), u.Level < OrgLevel.Community, cells, cells.Sum(c => c.Escalations),
+                return (Sort: (u.SortOrder, u.Code), Row: new Row(new MatterStats.Unit(u.Id, u.Name, u.Level), u.Level < rowLevel, cells, cells.Sum(c => c.Escalations),
                     g.Select(x => x.OrgPath).Distinct().Sum(p => perPath.GetValueOrDefault(p))));
             })
             .OrderBy(x => x.Sort).Select(x => x.Row).ToList();
         return new Table(weeks, rows, rows.Sum(r => r.Escalations), matters);
     }
+
+    /// <summary>The level of the table's rows for a unit of this level: communities up to a street, children above.</summary>
+    public static OrgLevel RowLevel(OrgLevel level) => level >= OrgLevel.Street ? OrgLevel.Community : level + 1;
 
     static IEnumerable<long> PathIds(string orgPath) =>
         orgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => long.TryParse(s, out var id) ? id : 0).Where(id => id > 0);

@@ -38,7 +38,7 @@ public static class MatterStats
         ("redoRate", "重办率 = 因不满意重办过（重办次数 > 0）的件数 ÷ 已回访件数", "Redo rate = followed-up matters redone after dissatisfaction ÷ followed up"),
         ("averageHandlingHours", "平均办理时长 = 已办结件数的（办结时间 − 登记时间）平均值，按自然小时", "Average handling time = mean of (resolved − registered) over resolved matters, in calendar hours"),
         ("overdueNow", "当前超期：现在已超过受理或办结时限、尚未处理的件数（不限期间）", "Overdue now: matters whose running deadline has passed, whenever registered"),
-        ("escalations", "四级联动：期间内上报上一级的次数，按登记社区与自然周（周一起）统计", "Escalations: steps raised one level up in the period, by owning community and ISO week"),
+        ("escalations", "四级联动：期间内上报上一级的次数，按登记社区（街道以上按下级单位）与自然周（周一起）统计", "Escalations: steps raised one level up in the period, by owning community (above street level, by child unit) and ISO week"),
     ];
 
     public static void Map(RouteGroupBuilder matters) =>
@@ -90,7 +90,7 @@ public static class MatterStats
             .Select(g => new CategoryRow(g.Key.Id, g.Key.Name, g.Sum(c => c.Count))).OrderByDescending(c => c.Received).ThenBy(c => c.Id).ToList();
         var byChannel = Enum.GetValues<MatterChannel>().Select(c => new ChannelRow(c, counts.Channels.GetValueOrDefault(c))).ToList();
 
-        var escalations = await EscalationStats.LoadAsync(db, path, period, zone, ct);
+        var escalations = await EscalationStats.LoadAsync(db, path, unit.Level, period, zone, ct);
         return new View(new Unit(unit.Id, unit.Name, unit.Level), period.From, period.To, totals, byChild, byTop, byCategory, byChannel,
             weekly ? "week" : "month", [.. buckets.Select((b, i) => new TrendRow(b.Label, b.From, b.To, counts.Trend[i]))], escalations);
     }

@@ -72,6 +72,26 @@ public sealed class MatterStatsTests(Apps apps)
         Assert.Equal(3, rows.Count);
     }
 
+    // Above street level the rows are the unit's children (a district's streets), each the sum of its subtree.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Stats_Escalations_AboveStreet_PerChildUnit(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var c = await StatsCase.ArrangeAsync(app);
+        var official = await app.ClientAsync(Roles.Official, c.Tree.District);
+
+        var e = (await official.GetJsonAsync($"/api/v1/matters/stats?orgUnitId={c.Tree.District.Id}&{Period}")).GetProperty("escalations");
+
+        Assert.Equal((6, 5), (Int(e, "escalations"), Int(e, "escalatedMatters")));   // the street's 5 steps of 4 matters, and X1
+        var rows = e.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("unit").GetProperty("id").GetInt64());
+        Assert.Equal([c.Tree.Street.Id, c.Tree.Street2.Id], rows.Keys.Order());
+        Assert.Equal((5, 4, false), (Int(rows[c.Tree.Street.Id], "escalations"), Int(rows[c.Tree.Street.Id], "matters"), rows[c.Tree.Street.Id].GetProperty("exactOwner").GetBoolean()));
+        Assert.Equal((1, 1), (Int(rows[c.Tree.Street2.Id], "escalations"), Int(rows[c.Tree.Street2.Id], "matters")));
+        var street = rows[c.Tree.Street.Id].GetProperty("weeks").EnumerateArray().Select(x => $"{Int(x, "escalations")}/{Int(x, "matters")}");
+        Assert.Equal("0/0 2/2 2/1 1/1 0/0 0/0", string.Join(" ", street));
+        Assert.Equal(4, Int(await official.GetJsonAsync($"/api/v1/matters?orgUnitId={c.Tree.Street.Id}&{Period}&metric=Escalated"), "total"));
+    }
+
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Stats_EachFigure_EqualsTheTotalOfItsDrillDownList(Provider provider)
     {
