@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Platform.Auth;
 using Linli.Platform.Privacy;
@@ -30,6 +31,28 @@ public sealed class SearchResidentsTests(Apps apps)
         Assert.Equal(Masking.Phone(phone), item.GetProperty("phone").GetString());
         Assert.Equal(home.Tree.Grid.Id, item.GetProperty("orgUnitId").GetInt64());
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    // The total rides on the page's own statement; past the last page it is counted on its own.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Search_Paging_TotalOnEveryPage_AlsoPastTheEnd(Provider provider)
+    {
+        var home = await (await apps.For(provider)).CreateHomeAsync();
+        foreach (var name in new[] { "司马一", "司马二", "司马三" })
+            await home.AddResidentAsync(name, TestIds.New(new DateOnly(1980, 1, 2)), TestIds.Phone());
+
+        async Task<(int Total, string[] Names)> Page(int page)
+        {
+            var json = await home.Worker.GetFromJsonAsync<JsonElement>($"/api/v1/residents?name=司马&page={page}&pageSize=2", RegistryArrange.Ct);
+            return (json.GetProperty("total").GetInt32(), json.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("name").GetString()!).ToArray());
+        }
+
+        Assert.Equal((3, 2), ((await Page(1)).Total, (await Page(1)).Names.Length));
+        Assert.Equal(3, (await Page(2)).Total);
+        Assert.Single((await Page(2)).Names);
+        Assert.Equal(3, (await Page(5)).Total);
+        Assert.Empty((await Page(5)).Names);
+        Assert.Equal(0, (await home.Worker.GetFromJsonAsync<JsonElement>("/api/v1/residents?name=无此人", RegistryArrange.Ct)).GetProperty("total").GetInt32());
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]

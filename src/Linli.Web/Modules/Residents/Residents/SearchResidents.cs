@@ -64,17 +64,34 @@ public static class SearchResidents
         }
         if (!string.IsNullOrWhiteSpace(f.Tag)) q = await ByTagAsync(db, q, f.Tag.Trim(), today, ct);
 
-        var page = await q.OrderBy(r => r.Name).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.OrgUnitId, r.HouseId, r.ResidenceType, r.Status })
-            .ToPagedAsync(f.Page, f.PageSize, ct);
-        var tags = await ResidentTags.CurrentAsync(db, page.Items.Select(r => (r.Id, r.BirthDate, r.ResidenceType)).ToList(), today, ct);
-        var addresses = await Addresses.LoadAsync(db, page.Items.Where(r => r.HouseId != null).Select(r => r.HouseId!.Value), ct);
-        var unitIds = page.Items.Select(r => r.OrgUnitId).Distinct().ToList();
-        var units = await db.OrgUnits.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var rows = page.Items.Select(r => new Row(r.Id, r.Name, r.Gender, Resident.AgeOn(r.BirthDate, today), r.IdNumberMasked, r.PhoneMasked,
-            r.OrgUnitId, units.GetValueOrDefault(r.OrgUnitId), r.HouseId, r.HouseId is { } h ? addresses.GetValueOrDefault(h) : null,
-            r.ResidenceType, r.Status, r.Status == ResidentStatus.Active ? tags[r.Id] : WithoutDerived(tags[r.Id], r.BirthDate, r.ResidenceType, today))).ToList();
-        return (new Paged<Row>(rows, page.Total), errors);
+        // One statement for the page: the total (an InitPlan, counted once), unit name, house and current typed tags per row.
+        var (number, size) = Paging.Normalize(f.Page, f.PageSize);
+        var page = await q.OrderBy(r => r.Name).ThenBy(r => r.Id).Skip((number - 1) * size).Take(size)
+            .Select(r => new
+            {
+                r.Id, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.OrgUnitId, r.HouseId, r.ResidenceType, r.Status,
+                Total = q.Count(),
+                UnitName = db.OrgUnits.Where(u => u.Id == r.OrgUnitId).Select(u => u.Name).FirstOrDefault(),
+                // Scalars, each a lookup by key per row of the page (an object or a list here would join whole tables).
+                BuildingId = db.Houses.Where(h => h.Id == r.HouseId).Select(h => (long?)h.BuildingId).FirstOrDefault(),
+                UnitNumber = db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.UnitNumber).FirstOrDefault(),
+                RoomNumber = db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.RoomNumber).FirstOrDefault(),
+                Typed = string.Join(",", r.Tags.Where(t => (t.StartDate == null || t.StartDate <= today) && (t.EndDate == null || t.EndDate >= today))
+                    .Select(t => t.TagCode)),
+            })
+            .ToListAsync(ct);
+        var total = page.Count > 0 ? page[0].Total : number == 1 ? 0 : await q.CountAsync(ct);
+        var defs = (await ResidentTags.VisibleDefinitionsAsync(db, ct)).ToDictionary(d => d.Code);
+        var buildings = await Addresses.BuildingNamesAsync(db, page.Where(r => r.BuildingId is not null).Select(r => r.BuildingId!.Value), ct);
+        var rows = page.Select(r =>
+        {
+            var tags = ResidentTags.Current(defs, r.BirthDate, r.ResidenceType, (r.Typed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), today);
+            return new Row(r.Id, r.Name, r.Gender, Resident.AgeOn(r.BirthDate, today), r.IdNumberMasked, r.PhoneMasked,
+                r.OrgUnitId, r.UnitName, r.HouseId,
+                r.BuildingId is { } b ? Addresses.Of(buildings.GetValueOrDefault(b, "?"), r.UnitNumber, r.RoomNumber!) : null,
+                r.ResidenceType, r.Status, r.Status == ResidentStatus.Active ? tags : WithoutDerived(tags, r.BirthDate, r.ResidenceType, today));
+        }).ToList();
+        return (new Paged<Row>(rows, total), errors);
     }
 
     // Derived tags (age, floating) describe people who live here now; a moved-out or deceased record has none.

@@ -38,9 +38,13 @@ public static class ResidentTags
         var typed = await db.ResidentTags.AsNoTracking()
             .Where(t => ids.Contains(t.ResidentId) && (t.StartDate == null || t.StartDate <= today) && (t.EndDate == null || t.EndDate >= today))
             .Select(t => new { t.ResidentId, t.TagCode }).ToListAsync(ct);
-        return residents.ToDictionary(r => r.Id, r => DerivedTags.For(r.BirthDate, r.ResidenceType, today)
-            .Concat(typed.Where(t => t.ResidentId == r.Id).Select(t => t.TagCode).Distinct())
-            .Where(defs.ContainsKey).OrderBy(c => defs[c].SortOrder)
-            .Select(c => new Ref(c, defs[c].Name)).ToList());
+        return residents.ToDictionary(r => r.Id, r => Current(defs, r.BirthDate, r.ResidenceType, typed.Where(t => t.ResidentId == r.Id).Select(t => t.TagCode), today));
     }
+
+    /// <summary>A resident's current tags for a list: derived ones and the typed codes given, those the caller may see, in order.</summary>
+    public static List<Ref> Current(IReadOnlyDictionary<string, TagDefinition> defs, DateOnly birthDate, ResidenceType residenceType,
+        IEnumerable<string> typedCodes, DateOnly today) =>
+        DerivedTags.For(birthDate, residenceType, today).Concat(typedCodes.Distinct())
+            .Where(defs.ContainsKey).OrderBy(c => defs[c].SortOrder)
+            .Select(c => new Ref(c, defs[c].Name)).ToList();
 }
