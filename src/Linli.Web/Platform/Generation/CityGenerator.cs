@@ -22,6 +22,8 @@ public sealed record GenerationResult(long Units, long Departments, long Account
 // sequences → Rollups. Runs in system scope. Bulk rows go through RowSink with keys assigned here.
 public sealed class CityGenerator(AppDbContext db, FieldProtector protector, UserManager<AppUser> users, IServiceProvider services)
 {
+    static readonly Type[] RegistryTables = [typeof(Building), typeof(House), typeof(Household), typeof(Resident), typeof(ResidentTag)];
+
     public static Task<bool> ExistsAsync(AppDbContext db, CancellationToken ct) =>
         db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Code == SyntheticCity.CityCode, ct);
 
@@ -42,7 +44,9 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
         string cityPath;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var bulk = await BulkLoad.SuspendAsync(db, ct);
+            // Households and their heads refer to each other: on PostgreSQL the keys step aside for the load, on SQLite they wait for the commit.
+            if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+            var deferred = await DeferredIndexes.DropAsync(db, RegistryTables, onlyEmpty: false, ct);
             var units = await WriteUnitsAsync(sink, plan, ct);
             unitCount = units.Count;
             cityPath = units[SyntheticCity.CityCode].Path;
@@ -55,7 +59,7 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
             var places = SyntheticCity.Communities(plan).Select(c => new SyntheticCommunity.Place(units[c.Code].Id, units[c.Code].Path, c.Name,
                 SyntheticCity.DistrictCounty(c.District), c.IndexInDistrict, c.IndexInCity, c.GridCodes.Select(g => units[g]).ToArray())).ToList();
             registry = await SyntheticRegistry.WriteAsync(db, sink, protector, places, plan, options.Seed, today, progress, ct);
-            await bulk.RestoreAsync(db, progress, ct);
+            await deferred.RestoreAsync(db, progress, ct);
 
             db.AddAuditEvent("Generate.City", nameof(OrgUnit), SyntheticCity.CityCode, after: new
             {

@@ -60,7 +60,7 @@ public static class SyntheticActivity
 
         await using var sink = RowSink.For(db);
         var batch = new Batch(sink);
-        var deferred = await DeferredIndexes.DropAsync(db, [Table<Matter>(db), Table<MatterEvent>(db), Table<Visit>(db)], ct);
+        var deferred = await DeferredIndexes.DropAsync(db, [typeof(Matter), typeof(MatterEvent), typeof(Visit)], onlyEmpty: true, ct);
         try
         {
             for (var i = 0; i < communities.Count; i++)
@@ -85,7 +85,7 @@ public static class SyntheticActivity
         finally
         {
             var built = Stopwatch.GetTimestamp();
-            await deferred.DisposeAsync(); // the indexes and keys of tables that were empty, built now
+            await deferred.RestoreAsync(db, null, CancellationToken.None); // the indexes and keys of tables that were empty, built now
             Timings.Indexes += Stopwatch.GetElapsedTime(built);
         }
         await sink.ResetSequencesAsync(ct);
@@ -104,8 +104,6 @@ public static class SyntheticActivity
         await db.SaveChangesAsync(ct);
         return counts;
     }
-
-    static string Table<T>(AppDbContext db) => db.Model.FindEntityType(typeof(T))!.GetTableName()!;
 
     // A stable seed per community and purpose (HashCode is randomized per process, so not that).
     static int Seed(int seed, int community, int purpose) => unchecked((int)((uint)seed * 2_654_435_761u ^ (uint)community * 40_503u ^ (uint)purpose * 2_246_822_519u));
