@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Linli.Data;
+using Linli.Modules.Matters;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
+using Linli.Modules.Visits;
 using Linli.Platform.Auth;
 using Linli.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +14,7 @@ namespace Linli.Platform.Generation;
 public sealed record GenerationOptions(ScalePlan Plan, int Seed, int Year, string Password);
 
 public sealed record GenerationResult(long Units, long Departments, long Accounts, SyntheticRegistry.Counts Registry, ActivityCounts Activity,
-    TimeSpan RegistryElapsed, TimeSpan Elapsed)
+    TimeSpan RegistryElapsed, TimeSpan ActivityElapsed, TimeSpan Elapsed)
 {
     public long Rows => Units + Departments + Accounts + Registry.Rows + Activity.Visits + Activity.Matters + Activity.MatterEvents;
 }
@@ -22,7 +24,8 @@ public sealed record GenerationResult(long Units, long Departments, long Account
 // sequences → Rollups. Runs in system scope. Bulk rows go through RowSink with keys assigned here.
 public sealed class CityGenerator(AppDbContext db, FieldProtector protector, UserManager<AppUser> users, IServiceProvider services)
 {
-    static readonly Type[] RegistryTables = [typeof(Building), typeof(House), typeof(Household), typeof(Resident), typeof(ResidentTag)];
+    internal static readonly Type[] RegistryTables = [typeof(Building), typeof(House), typeof(Household), typeof(Resident), typeof(ResidentTag)];
+    internal static readonly Type[] ActivityTables = [typeof(Matter), typeof(MatterEvent), typeof(Visit)];
 
     public static Task<bool> ExistsAsync(AppDbContext db, CancellationToken ct) =>
         db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Code == SyntheticCity.CityCode, ct);
@@ -72,10 +75,12 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
         await sink.ResetSequencesAsync(ct);
         var registryElapsed = Stopwatch.GetElapsedTime(started);
 
+        var activityStarted = Stopwatch.GetTimestamp();
         var activity = await SyntheticActivity.GenerateAsync(db, cityPath, options.Seed, options.Year, plan, progress, ct);
         await sink.ResetSequencesAsync(ct);
+        var activityElapsed = Stopwatch.GetElapsedTime(activityStarted);
         await Rollups.RebuildAllAsync(db, ct);
-        return new(unitCount, departmentCount, accounts, registry, activity, registryElapsed, Stopwatch.GetElapsedTime(started));
+        return new(unitCount, departmentCount, accounts, registry, activity, registryElapsed, activityElapsed, Stopwatch.GetElapsedTime(started));
     }
 
     // Ids are the app's to assign (the path holds them); continue after whatever exists.
