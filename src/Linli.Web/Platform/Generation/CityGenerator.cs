@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Linli.Data;
+using Linli.Modules.Matters;
 using Linli.Modules.Organization;
 using Linli.Modules.Residents;
+using Linli.Modules.Visits;
 using Linli.Platform.Auth;
 using Linli.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +14,7 @@ namespace Linli.Platform.Generation;
 public sealed record GenerationOptions(ScalePlan Plan, int Seed, int Year, string Password);
 
 public sealed record GenerationResult(long Units, long Departments, long Accounts, SyntheticRegistry.Counts Registry, ActivityCounts Activity,
-    TimeSpan RegistryElapsed, TimeSpan Elapsed)
+    TimeSpan RegistryElapsed, TimeSpan ActivityElapsed, TimeSpan Elapsed)
 {
     public long Rows => Units + Departments + Accounts + Registry.Rows + Activity.Visits + Activity.Matters + Activity.MatterEvents;
 }
@@ -22,6 +24,9 @@ public sealed record GenerationResult(long Units, long Departments, long Account
 // sequences → Rollups. Runs in system scope. Bulk rows go through RowSink with keys assigned here.
 public sealed class CityGenerator(AppDbContext db, FieldProtector protector, UserManager<AppUser> users, IServiceProvider services)
 {
+    internal static readonly Type[] RegistryTables = [typeof(Building), typeof(House), typeof(Household), typeof(Resident), typeof(ResidentTag)];
+    internal static readonly Type[] ActivityTables = [typeof(Matter), typeof(MatterEvent), typeof(Visit)];
+
     public static Task<bool> ExistsAsync(AppDbContext db, CancellationToken ct) =>
         db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Code == SyntheticCity.CityCode, ct);
 
@@ -42,7 +47,9 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
         string cityPath;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var bulk = await BulkLoad.SuspendAsync(db, ct);
+            // Households and their heads refer to each other: on PostgreSQL the keys step aside for the load, on SQLite they wait for the commit.
+            if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
+            var deferred = await DeferredIndexes.DropAsync(db, RegistryTables, onlyEmpty: false, ct);
             var units = await WriteUnitsAsync(sink, plan, ct);
             unitCount = units.Count;
             cityPath = units[SyntheticCity.CityCode].Path;
@@ -55,7 +62,7 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
             var places = SyntheticCity.Communities(plan).Select(c => new SyntheticCommunity.Place(units[c.Code].Id, units[c.Code].Path, c.Name,
                 SyntheticCity.DistrictCounty(c.District), c.IndexInDistrict, c.IndexInCity, c.GridCodes.Select(g => units[g]).ToArray())).ToList();
             registry = await SyntheticRegistry.WriteAsync(db, sink, protector, places, plan, options.Seed, today, progress, ct);
-            await bulk.RestoreAsync(db, progress, ct);
+            await deferred.RestoreAsync(db, progress, ct);
 
             db.AddAuditEvent("Generate.City", nameof(OrgUnit), SyntheticCity.CityCode, after: new
             {
@@ -68,10 +75,12 @@ public sealed class CityGenerator(AppDbContext db, FieldProtector protector, Use
         await sink.ResetSequencesAsync(ct);
         var registryElapsed = Stopwatch.GetElapsedTime(started);
 
+        var activityStarted = Stopwatch.GetTimestamp();
         var activity = await SyntheticActivity.GenerateAsync(db, cityPath, options.Seed, options.Year, plan, progress, ct);
         await sink.ResetSequencesAsync(ct);
+        var activityElapsed = Stopwatch.GetElapsedTime(activityStarted);
         await Rollups.RebuildAllAsync(db, ct);
-        return new(unitCount, departmentCount, accounts, registry, activity, registryElapsed, Stopwatch.GetElapsedTime(started));
+        return new(unitCount, departmentCount, accounts, registry, activity, registryElapsed, activityElapsed, Stopwatch.GetElapsedTime(started));
     }
 
     // Ids are the app's to assign (the path holds them); continue after whatever exists.

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using Linli.Data;
-using Linli.Modules.Residents;
 using Npgsql;
 
 namespace Linli.Platform.Generation;
 
 /// <summary>
-/// 基线 what the generator's speed is measured against: a plain binary COPY of the same rows. The registry tables'
-/// rows (buildings, houses, households, residents, tags) are copied out of the database to a file, then COPYed
-/// into fresh tables of the same shape (columns, defaults, indexes; no foreign keys); only the COPY in is timed.
+/// 基线 what the generator's speed is measured against: a plain binary COPY of the same rows. The tables' rows (the
+/// registry's: buildings, houses, households, residents, tags; or the activity's) are copied out of the database to a
+/// file, then COPYed into fresh tables of the same shape (columns, defaults, indexes; no foreign keys); only the COPY in is timed.
 /// PostgreSQL only. Used by <c>generate --baseline</c> and the bench project.
 /// </summary>
 public static class GenerationBaseline
@@ -21,16 +20,19 @@ public static class GenerationBaseline
         public double Ratio => GeneratedRowsPerSecond / CopyRowsPerSecond;
     }
 
-    static readonly Type[] Tables = [typeof(Building), typeof(House), typeof(Household), typeof(Resident), typeof(ResidentTag)];
+    /// <summary>COPY of the registry tables' rows against the generator's registry step.</summary>
+    public static Task<Result> MeasureAsync(AppDbContext db, long generatedRows, TimeSpan generated, CancellationToken ct) =>
+        MeasureAsync(db, CityGenerator.RegistryTables, generatedRows, generated, ct);
 
-    public static async Task<Result> MeasureAsync(AppDbContext db, long generatedRows, TimeSpan generated, CancellationToken ct)
+    /// <summary>COPY of these tables' rows (copied out of the database) against the step that made them.</summary>
+    public static async Task<Result> MeasureAsync(AppDbContext db, Type[] tables, long generatedRows, TimeSpan generated, CancellationToken ct)
     {
         if (!db.IsPostgres) throw new NotSupportedException("The COPY baseline runs on PostgreSQL.");
         await db.Database.OpenConnectionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         long rows = 0;
         var copy = TimeSpan.Zero;
-        foreach (var type in Tables)
+        foreach (var type in tables)
         {
             var table = db.Model.FindEntityType(type)!.GetTableName()!;
             var target = $"baseline_{table.ToLowerInvariant()}";

@@ -4,7 +4,6 @@ using Linli.Data;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Linli.Platform.Generation;
 
@@ -66,15 +65,9 @@ public abstract class RowSink(AppDbContext db) : IAsyncDisposable
 
     protected abstract Task<long> WriteAsync<T>(IEntityType entity, Column[] columns, IEnumerable<T> rows, CancellationToken ct) where T : class;
 
-    protected sealed record Column(string Name, IClrPropertyGetter Getter, RelationalTypeMapping Mapping)
+    protected sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping)
     {
         public object? Raw(object row) => Getter.GetClrValue(row);
-
-        public object? Value(object row)
-        {
-            var value = Getter.GetClrValue(row);
-            return value is null || Mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
-        }
     }
 
     // Every stored, non-computed column that the CLR object carries. Shadow properties are left to their defaults.
@@ -83,7 +76,7 @@ public abstract class RowSink(AppDbContext db) : IAsyncDisposable
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         return entity.GetProperties()
             .Where(p => !p.IsShadowProperty() && p.GetComputedColumnSql() is null && p.GetColumnName(table) is not null)
-            .Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select(p => new Column(p.GetColumnName(table)!, p, p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToArray();
     }
 
@@ -91,33 +84,6 @@ public abstract class RowSink(AppDbContext db) : IAsyncDisposable
 
     protected static string Table(IEntityType entity) =>
         entity.GetSchema() is { } schema ? $"{Quote(schema)}.{Quote(entity.GetTableName()!)}" : Quote(entity.GetTableName()!);
-}
-
-sealed class PostgresRowSink(AppDbContext db) : RowSink(db)
-{
-    protected override async Task<long> WriteAsync<T>(IEntityType entity, Column[] columns, IEnumerable<T> rows, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)Db.Database.GetDbConnection();
-        var sql = $"COPY {Table(entity)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-        var types = columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
-        long count = 0;
-        await using (var import = await connection.BeginBinaryImportAsync(sql, ct))
-        {
-            foreach (var row in rows)
-            {
-                await import.StartRowAsync(ct);
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    var value = columns[i].Value(row);
-                    if (value is null) await import.WriteNullAsync(ct);
-                    else await import.WriteAsync(value, types[i], ct);
-                }
-                count++;
-            }
-            await import.CompleteAsync(ct);
-        }
-        return count;
-    }
 }
 
 sealed class SqliteRowSink(AppDbContext db) : RowSink(db)

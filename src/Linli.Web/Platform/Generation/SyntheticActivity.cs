@@ -20,7 +20,7 @@ public static class SyntheticActivity
 {
     const int BatchRows = 20_000;
 
-    /// <summary>Where the last runs' time went (reading the registry, making rows, writing them): for the benchmark.</summary>
+    /// <summary>Where the last runs' time went (reading the registry, waiting for rows being made, writing them, building the indexes).</summary>
     internal static (TimeSpan Load, TimeSpan Make, TimeSpan Write, TimeSpan Indexes) Timings;
 
     public static Task<ActivityCounts> GenerateAsync(AppDbContext db, string rootOrgPath, int seed, int year, ScalePlan plan,
@@ -60,32 +60,43 @@ public static class SyntheticActivity
 
         await using var sink = RowSink.For(db);
         var batch = new Batch(sink);
-        var deferred = await DeferredIndexes.DropAsync(db, [Table<Matter>(db), Table<MatterEvent>(db), Table<Visit>(db)], ct);
+        var deferred = await DeferredIndexes.DropAsync(db, CityGenerator.ActivityTables, onlyEmpty: true, ct);
         try
         {
-            for (var i = 0; i < communities.Count; i++)
+            // Community i's rows are made on another thread while this one writes the rows before it and reads community
+            // i + 1: the database and the generator's CPU work at once. Rows are still made one community at a time, in order.
+            Task<Made>? making = null;
+            for (var i = 0; i <= communities.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                var community = communities[i];
                 var t0 = Stopwatch.GetTimestamp();
-                var data = await CommunityActivitySource.LoadAsync(db, world, community, intervals, ct);
+                var data = i < communities.Count ? await CommunityActivitySource.LoadAsync(db, world, communities[i], intervals, ct) : null;
                 var t1 = Stopwatch.GetTimestamp();
-                matters.Make(new Random(Seed(seed, i, 1)), community, data, batch.Matters);
-                visits.Make(new Random(Seed(seed, i, 2)), data, batch.Visits);
+                var made = making is null ? null : await making;
                 var t2 = Stopwatch.GetTimestamp();
-                if (batch.Rows >= BatchRows) await batch.FlushAsync(ct);
+                var index = i;
+                making = data is null ? null : Task.Run(() =>
+                {
+                    var rows = new Made([], []);
+                    matters.Make(new Random(Seed(seed, index, 1)), communities[index], data, rows.Matters);
+                    visits.Make(new Random(Seed(seed, index, 2)), data, rows.Visits);
+                    return rows;
+                }, ct);
+                if (made is not null)
+                {
+                    batch.Matters.AddRange(made.Matters);
+                    batch.Visits.AddRange(made.Visits);
+                    if (batch.Rows >= BatchRows || i == communities.Count) await batch.FlushAsync(ct);
+                    progress?.Report(new GenerationProgress("activity", i, communities.Count));
+                }
                 Timings = (Timings.Load + Stopwatch.GetElapsedTime(t0, t1), Timings.Make + Stopwatch.GetElapsedTime(t1, t2),
-                Timings.Write + Stopwatch.GetElapsedTime(t2), Timings.Indexes);
-                progress?.Report(new GenerationProgress("activity", i + 1, communities.Count));
+                    Timings.Write + Stopwatch.GetElapsedTime(t2), Timings.Indexes);
             }
-            var last = Stopwatch.GetTimestamp();
-            await batch.FlushAsync(ct);
-            Timings.Write += Stopwatch.GetElapsedTime(last);
         }
         finally
         {
             var built = Stopwatch.GetTimestamp();
-            await deferred.DisposeAsync(); // the indexes and keys of tables that were empty, built now
+            await deferred.RestoreAsync(db, null, CancellationToken.None); // the indexes and keys of tables that were empty, built now
             Timings.Indexes += Stopwatch.GetElapsedTime(built);
         }
         await sink.ResetSequencesAsync(ct);
@@ -105,10 +116,10 @@ public static class SyntheticActivity
         return counts;
     }
 
-    static string Table<T>(AppDbContext db) => db.Model.FindEntityType(typeof(T))!.GetTableName()!;
-
     // A stable seed per community and purpose (HashCode is randomized per process, so not that).
     static int Seed(int seed, int community, int purpose) => unchecked((int)((uint)seed * 2_654_435_761u ^ (uint)community * 40_503u ^ (uint)purpose * 2_246_822_519u));
+
+    sealed record Made(List<Matter> Matters, List<Visit> Visits);
 
     sealed class Batch(RowSink sink)
     {
