@@ -3,15 +3,18 @@ using Linli.Modules.Organization;
 
 namespace Linli.Modules.Matters.Stats;
 
-// 单位选择 the units of the caller's subtree down to community level (grids are left out), in tree order, for the
-// dashboard's and the list's unit picker.
+// 单位选择 the units of the caller's subtree in tree order, for the dashboard's and the list's unit picker: down to
+// community level (grids are left out), or to street level for a city or district official — a city has thousands of
+// communities, reached from their street's page. The unit being shown is always listed, so the form keeps it.
 public static class OrgUnitPicker
 {
     public sealed record Option(long Id, string Label, OrgLevel Level);
 
-    public static async Task<IReadOnlyList<Option>> LoadAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<IReadOnlyList<Option>> LoadAsync(AppDbContext db, CancellationToken ct, long? shown = null)
     {
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Level <= OrgLevel.Community && u.Active)
+        var depth = (db.CurrentUser.ScopePath?.Count(c => c == '/') ?? 1) - 1;   // "/1/2/" → 2, a district; "/" (system) → 0
+        var deepest = depth <= 2 ? OrgLevel.Street : OrgLevel.Community;
+        var units = await db.OrgUnits.AsNoTracking().Where(u => (u.Level <= deepest || u.Id == shown) && u.Active)
             .Select(u => new { u.Id, u.ParentId, u.Name, u.Level, u.SortOrder, u.Code }).ToListAsync(ct);
         var children = units.ToLookup(u => u.ParentId);
         var ids = units.Select(u => u.Id).ToHashSet();

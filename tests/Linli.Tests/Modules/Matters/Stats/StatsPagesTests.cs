@@ -13,6 +13,26 @@ public sealed partial class StatsPagesTests(Apps apps)
     [GeneratedRegex("<a href=\"(/matters\\?[^\"]+)\"[^>]*>(\\d+)</a>")]
     private static partial Regex NumberLink();
 
+    // A district official's picker stops at streets (a city has thousands of communities); a community being shown stays in it.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Dashboard_UnitPicker_AboveStreet_ListsStreets_AndTheUnitShown(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var tree = await app.CreateTreeAsync();
+        var district = await app.ClientAsync(Roles.Official, tree.District);
+        var street = await app.ClientAsync(Roles.Official, tree.Street);
+
+        var (_, own, _) = await district.GetPageAsync("/matters/dashboard");
+        var (_, community, _) = await district.GetPageAsync($"/matters/dashboard?orgUnitId={tree.Community.Id}");
+        var (_, streets, _) = await street.GetPageAsync("/matters/dashboard");
+
+        Assert.Contains($"<option value=\"{tree.Street2.Id}\"", own);
+        Assert.DoesNotContain($"<option value=\"{tree.Community.Id}\"", own);
+        Assert.Matches($"<option value=\"{tree.Community.Id}\" selected", community);
+        Assert.DoesNotContain($"<option value=\"{tree.Community2.Id}\"", community);
+        Assert.Contains($"<option value=\"{tree.Community2.Id}\"", streets);   // a street official still picks its communities
+    }
+
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Dashboard_EveryLinkedNumber_EqualsTheTotalOfItsList(Provider provider)
     {
