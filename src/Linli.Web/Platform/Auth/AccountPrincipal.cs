@@ -56,9 +56,6 @@ public static class AccountPrincipal
     public static bool PasswordChangeRequired(AppUser user, SecurityOptions o, DateTime nowUtc) =>
         !user.IsDemo && (user.MustChangePassword || user.PasswordChangedAt is null || user.PasswordChangedAt.Value.AddDays(o.PasswordMaxAgeDays) < nowUtc);
 
-    public static bool TwoFactorRequired(AppUser user, IEnumerable<string> roles, SecurityOptions o) =>
-        o.RequireTwoFactorForAdmins && !user.IsDemo && roles.Any(Roles.IsAdmin);
-
     public static bool TwoFactorEnrolmentRequired(AppUser user, IEnumerable<string> roles, SecurityOptions o) =>
-        !user.TwoFactorEnabled && TwoFactorRequired(user, roles, o);
+        o.RequireTwoFactorForAdmins && !user.IsDemo && !user.TwoFactorEnabled && roles.Any(Roles.IsAdmin);
 }

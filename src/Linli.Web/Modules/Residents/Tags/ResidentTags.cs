@@ -29,18 +29,6 @@ public static class ResidentTags
             defs[t.TagCode].Sensitive, false, t.StartDate, t.EndDate, t.Source, t.Note, t.DisabilityCategory, t.DisabilityGrade, t.IsCurrent(today)))).ToList();
     }
 
-    /// <summary>Current tags (typed and derived) of a page of residents, for lists.</summary>
-    public static async Task<Dictionary<long, List<Ref>>> CurrentAsync(AppDbContext db,
-        IReadOnlyCollection<(long Id, DateOnly BirthDate, ResidenceType ResidenceType)> residents, DateOnly today, CancellationToken ct)
-    {
-        var defs = (await VisibleDefinitionsAsync(db, ct)).ToDictionary(d => d.Code);
-        var ids = residents.Select(r => r.Id).ToList();
-        var typed = await db.ResidentTags.AsNoTracking()
-            .Where(t => ids.Contains(t.ResidentId) && (t.StartDate == null || t.StartDate <= today) && (t.EndDate == null || t.EndDate >= today))
-            .Select(t => new { t.ResidentId, t.TagCode }).ToListAsync(ct);
-        return residents.ToDictionary(r => r.Id, r => Current(defs, r.BirthDate, r.ResidenceType, typed.Where(t => t.ResidentId == r.Id).Select(t => t.TagCode), today));
-    }
-
     /// <summary>A resident's current tags for a list: derived ones and the typed codes given, those the caller may see, in order.</summary>
     public static List<Ref> Current(IReadOnlyDictionary<string, TagDefinition> defs, DateOnly birthDate, ResidenceType residenceType,
         IEnumerable<string> typedCodes, DateOnly today) =>
