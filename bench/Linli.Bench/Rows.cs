@@ -22,6 +22,10 @@ public static class Rows
     public static ScenarioResult AtMost(string scenario, string metric, double ours, double target, string notes) =>
         new(scenario, metric, ours, 0, target > 0 ? ours / target : 0, target, ours <= target, notes);
 
+    /// <summary>A figure beside a baseline, not judged: the ratio is shown, the row always passes.</summary>
+    public static ScenarioResult Beside(string scenario, string metric, double ours, double baseline, string notes) =>
+        new(scenario, metric, ours, baseline, baseline > 0 ? ours / baseline : 0, 0, true, notes);
+
     public static ScenarioResult Info(string scenario, string metric, double ours, string notes) =>
         new(scenario, metric, ours, 0, 0, 0, true, notes);
 }

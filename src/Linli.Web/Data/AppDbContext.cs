@@ -134,8 +134,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var savepoints = Database.AutoSavepointsEnabled;
         try
         {
+            // A savepoint lets a caller's own transaction survive a failed save; in a transaction of our own it only costs
+            // two round trips.
+            if (ownTransaction is not null) Database.AutoSavepointsEnabled = false;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var rows = captured.Select(c => c.ToEntry(currentUser, AuditAction)).Concat(pendingEvents).ToList();
             pendingEvents.Clear();
@@ -148,11 +152,19 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         }
         finally
         {
+            Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
 
-    internal Task<int> SaveAuditRowsAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
+    /// <summary>The audit rows of a save, in its transaction: without a savepoint, as a failed audit write fails the change.</summary>
+    internal async Task<int> SaveAuditRowsAsync(CancellationToken ct)
+    {
+        var savepoints = Database.AutoSavepointsEnabled;
+        Database.AutoSavepointsEnabled = false;
+        try { return await base.SaveChangesAsync(true, ct); }
+        finally { Database.AutoSavepointsEnabled = savepoints; }
+    }
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser)

@@ -29,7 +29,7 @@ public static class VisitMatter
             Latitude = visit.Latitude, Longitude = visit.Longitude, ResidentId = visit.ResidentId, ReporterName = reporter ?? visit.PeopleMet,
             OnBehalfReason = visit.ResidentId is null ? null : Loc.T("入户走访时听取的诉求", "Heard on a household visit"),
         };
-        (Matter Matter, string Token)? saved;
+        (Matter Matter, string Token, string UnitName)? saved;
         try
         {
             saved = await RegisterMatter.SaveAsync(db, protector, time, matterForm, ct);

@@ -62,31 +62,39 @@ public sealed class MatterTallyWriter
     /// saves touching the same rows lock them in the same order.</summary>
     public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
     {
-        if (tallies.Count > 0)
-            await UpsertAsync(db, "MatterTallies", ["UnitId", "Day"], MatterTallyRules.Columns,
-                tallies.OrderBy(t => t.Key).Select(t => (new object[] { t.Key.Unit, t.Key.Day }, t.Value)), ct);
-        if (breakdowns.Count > 0)
-            await UpsertAsync(db, "MatterBreakdowns", ["UnitId", "Day", "Kind", "Key"], [nameof(MatterBreakdown.Received)],
-                breakdowns.OrderBy(b => b.Key).Select(b => (new object[] { b.Key.Unit, b.Key.Day, (int)b.Key.Kind, b.Key.Key }, new[] { b.Value })), ct);
+        // Both tables' rows in one command where they fit: one round trip while the day's hot rows are locked.
+        var sql = new StringBuilder();
+        var args = new List<object>();
+        foreach (var chunk in tallies.OrderBy(t => t.Key).Chunk(200))
+            await AppendAsync(db, sql, args, "MatterTallies", ["UnitId", "Day"], MatterTallyRules.Columns,
+                chunk.Select(t => (new object[] { t.Key.Unit, t.Key.Day }, t.Value)), ct);
+        foreach (var chunk in breakdowns.OrderBy(b => b.Key).Chunk(200))
+            await AppendAsync(db, sql, args, "MatterBreakdowns", ["UnitId", "Day", "Kind", "Key"], [nameof(MatterBreakdown.Received)],
+                chunk.Select(b => (new object[] { b.Key.Unit, b.Key.Day, (int)b.Key.Kind, b.Key.Key }, new[] { b.Value })), ct);
+        if (sql.Length > 0) await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
     }
 
-    static async Task UpsertAsync(AppDbContext db, string table, string[] keys, string[] columns,
+    // Adds one upsert statement to the command being built; sends the command first when it already holds 400 rows' worth.
+    static async Task AppendAsync(AppDbContext db, StringBuilder sql, List<object> args, string table, string[] keys, string[] columns,
         IEnumerable<(object[] Key, long[] Values)> rows, CancellationToken ct)
     {
-        foreach (var chunk in rows.Chunk(200))
+        if (args.Count > 20_000)
         {
-            var args = new List<object>();
-            var sql = new StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", keys.Concat(columns).Select(c => $"\"{c}\""))}) VALUES ");
-            for (var r = 0; r < chunk.Length; r++)
-            {
-                var values = chunk[r].Key.Concat(chunk[r].Values.Select((v, i) => Value(columns[i], v))).ToList();
-                sql.Append(r == 0 ? "(" : ", (").AppendJoin(", ", values.Select((_, i) => $"{{{args.Count + i}}}")).Append(')');
-                args.AddRange(values);
-            }
-            sql.Append($" ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))}) DO UPDATE SET ")
-                .AppendJoin(", ", columns.Select(c => $"\"{c}\" = \"{table}\".\"{c}\" + excluded.\"{c}\""));
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+            sql.Clear();
+            args.Clear();
         }
+        sql.Append($"INSERT INTO \"{table}\" ({string.Join(", ", keys.Concat(columns).Select(c => $"\"{c}\""))}) VALUES ");
+        var first = true;
+        foreach (var (key, counts) in rows)
+        {
+            var values = key.Concat(counts.Select((v, i) => Value(columns[i], v))).ToList();
+            sql.Append(first ? "(" : ", (").AppendJoin(", ", values.Select((_, i) => $"{{{args.Count + i}}}")).Append(')');
+            args.AddRange(values);
+            first = false;
+        }
+        sql.Append($" ON CONFLICT ({string.Join(", ", keys.Select(c => $"\"{c}\""))}) DO UPDATE SET ")
+            .AppendJoin(", ", columns.Select(c => $"\"{c}\" = \"{table}\".\"{c}\" + excluded.\"{c}\"")).Append(";\n");
     }
 
     // Counts are int columns; the handling time is bigint.

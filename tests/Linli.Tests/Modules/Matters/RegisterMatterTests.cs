@@ -34,6 +34,26 @@ public sealed class RegisterMatterTests(Apps apps)
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditLog.CountAsync(a => a.Action == "Matter.Register" && a.ObjectType == "Matter" && a.ObjectId == stored.Id.ToString(), Ct)));
     }
 
+    // The answer is built from what was saved, not read back: it must be what a read shows, to the microsecond.
+    [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
+    public async Task Register_AnswersTheMatterAsItsDetailReadsIt(Provider provider)
+    {
+        var app = await apps.For(provider);
+        var home = await app.CreateHomeAsync();
+        var resident = await home.AddResidentAsync("王阿姨", TestIds.New(new DateOnly(1950, 6, 1)));
+
+        var registered = await home.Worker.RegisterAsync(MatterArrange.Matter(residentId: resident.Id(), onBehalfReason: "腿脚不便，电话委托"));
+        var answered = registered.GetProperty("matter");
+        var (status, read, _) = await home.Worker.SendAsync(HttpMethod.Get, $"/api/v1/matters/{answered.Id()}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // SQLite gives times back without their kind (no "Z"); the values must still agree to the microsecond.
+        static string Times(string json) => System.Text.RegularExpressions.Regex.Replace(json, @"(T[0-9:.]+)Z""", "$1\"");
+        Assert.Equal(Times(read.GetRawText()), Times(answered.GetRawText()));
+        Assert.Equal(2, answered.GetProperty("timeline").GetArrayLength());
+        Assert.NotNull(answered.GetProperty("registeredByUnitName").GetString());
+    }
+
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]
     public async Task Register_MissingFields_Returns400WithFieldErrors(Provider provider)
     {

@@ -29,9 +29,14 @@ public static class GetMatter
         var steps = await db.MatterEvents.AsNoTracking().Where(e => e.MatterId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new Step(e.Id, e.Type, e.ActorName, e.At, e.Note, e.IsPublic)).ToListAsync(ct);
         var unitName = await db.OrgUnits.AsNoTracking().Where(u => u.Id == m.RegisteredByUnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
-        return new View(m.Id, m.TicketNumber, m.Channel, m.CategoryId, m.CategoryName, m.Description, m.Address, m.HouseId, m.Latitude, m.Longitude,
+        return ToView(m, unitName, steps, await MatterFlowView.LoadAsync(db, m, ct), (await LinkedMatters.LoadAsync(db, id, ct))?.Items,
+            await MatterPhotos.IdsAsync(db, id, ct));
+    }
+
+    public static View ToView(Matter m, string? unitName, IReadOnlyList<Step> steps, MatterFlowView flow,
+        IReadOnlyList<LinkedMatters.Duplicate>? duplicates, IReadOnlyList<long> photoIds) =>
+        new(m.Id, m.TicketNumber, m.Channel, m.CategoryId, m.CategoryName, m.Description, m.Address, m.HouseId, m.Latitude, m.Longitude,
             m.ReporterResidentId, m.ReporterName, m.ReporterContactMasked, m.AnonymousToPublic, m.OnBehalfReason, m.Urgency, m.State,
             m.RegisteredByUnitId, unitName, m.HandlingUnitId, m.HandlingDepartmentId, m.AcceptDueAt, m.ResolveDueAt, m.CreatedAt, m.CreatedByName, steps,
-            await MatterFlowView.LoadAsync(db, m, ct), (await LinkedMatters.LoadAsync(db, id, ct))?.Items, await MatterPhotos.IdsAsync(db, id, ct));
-    }
+            flow, duplicates, photoIds);
 }

@@ -21,21 +21,25 @@ public static class RegisterMatter
     {
         var saved = await SaveAsync(db, protector, time, form, ct);
         if (saved is null) return TypedResults.NotFound();
-        var view = (await GetMatter.LoadAsync(db, saved.Value.Matter.Id, ct))!;
-        return TypedResults.Created($"/api/v1/matters/{saved.Value.Matter.Id}", new Registered(saved.Value.Matter.TicketNumber, saved.Value.Token, view));
+        var (m, token, _) = saved.Value;
+        // The view from what was just saved, as GET /matters/{id} would read it back: a new matter has no links or photos.
+        var steps = m.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new GetMatter.Step(e.Id, e.Type, e.ActorName, e.At, e.Note, e.IsPublic)).ToList();
+        var flow = MatterFlowView.Of(m, saved.Value.UnitName, null, m.CreatedAt, db.CurrentUser);
+        var view = GetMatter.ToView(m, saved.Value.UnitName, steps, flow, [], []);
+        return TypedResults.Created($"/api/v1/matters/{m.Id}", new Registered(m.TicketNumber, token, view));
     }
 
-    /// <summary>The new matter and its token; null when the named house or resident is not visible to the caller.</summary>
-    public static async Task<(Matter Matter, string Token)?> SaveAsync(AppDbContext db, FieldProtector protector, TimeProvider time, MatterForm form, CancellationToken ct)
+    /// <summary>The new matter, its token and the name of its unit; null when the named house or resident is not visible to the caller.</summary>
+    public static async Task<(Matter Matter, string Token, string UnitName)?> SaveAsync(AppDbContext db, FieldProtector protector, TimeProvider time, MatterForm form, CancellationToken ct)
     {
         var v = form.Check();
         // The category comes from the configured tree (by id, or by its exact name from older clients).
         var categories = db.MatterCategories.AsNoTracking().Where(c => c.Active);
         categories = v.CategoryId > 0 ? categories.Where(c => c.Id == v.CategoryId) : categories.Where(c => c.Name == v.CategoryName);
-        var category = await categories.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct)
+        var category = await categories.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.AcceptHours }).FirstOrDefaultAsync(ct)
             ?? throw new FieldErrorsException(new Dictionary<string, string[]> { ["categoryId"] = [Loc.T("没有这个诉求类别。", "No such category.")] });
         var me = db.CurrentUser;
-        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId).Select(u => new { u.Id, u.OrgPath }).SingleOrDefaultAsync(ct)
+        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId).Select(u => new { u.Id, u.OrgPath, u.Name }).SingleOrDefaultAsync(ct)
             ?? throw new BusinessRuleException("matter.no-unit", Loc.T("您的账号未绑定单位，不能登记诉求。", "Your account has no unit to own the matter."),
                 StatusCodes.Status422UnprocessableEntity);
         if (v.HouseId is { } houseId && !await db.Houses.AnyAsync(h => h.Id == houseId, ct)) return null;
@@ -44,7 +48,8 @@ public static class RegisterMatter
         // One transaction and one commit: the day's number is drawn inside it, so a failed save draws none. The counter's
         // row stays locked to the commit, as the audit chain's lock does anyway.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var now = time.GetUtcNow().UtcDateTime;
+        if (own is not null) db.Database.AutoSavepointsEnabled = false;   // a failed save rolls all of it back anyway
+        var now = Microseconds(time.GetUtcNow().UtcDateTime);   // what PostgreSQL keeps, so the answer shows what a read shows
         var token = MatterTickets.NewToken();
         var contact = v.ReporterContact;
         var matter = new Matter
@@ -59,7 +64,7 @@ public static class RegisterMatter
             AnonymousToPublic = v.AnonymousToPublic, OnBehalfReason = v.OnBehalfReason, Urgency = v.Urgency, State = MatterState.Registered,
             RegisteredByUnitId = unit.Id, CreatedAt = now, CreatedById = me.UserId!, CreatedByName = me.UserName ?? "",
             OrgPath = unit.OrgPath,
-            AcceptDueAt = await MatterDeadlines.AcceptDueAtAsync(db, time, category.Id, now, ct),
+            AcceptDueAt = Microseconds(await MatterDeadlines.AcceptDueAtAsync(db, time, category.AcceptHours, now, ct)),
         };
         matter.Events.Add(NewEvent(matter, MatterEventType.Registered, me, now, Loc.T("诉求已登记，编号 ", "Registered as ") + matter.TicketNumber, isPublic: true));
         if (v.OnBehalfReason is not null)
@@ -68,8 +73,10 @@ public static class RegisterMatter
         db.AuditAction = v.OnBehalfReason is null ? "Matter.Register" : "Matter.RegisterOnBehalf";
         await db.SaveChangesAsync(ct);
         if (own is not null) await own.CommitAsync(ct);
-        return (matter, token);
+        return (matter, token, unit.Name);
     }
+
+    static DateTime Microseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, t.Kind);
 
     static MatterEvent NewEvent(Matter m, MatterEventType type, CurrentUser actor, DateTime at, string? note, bool isPublic) => new()
     {

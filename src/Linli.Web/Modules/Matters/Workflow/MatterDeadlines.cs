@@ -17,11 +17,10 @@ public sealed class MatterDeadlines(WorkingTime working, TimeZoneInfo zone)
     /// The accept deadline of a newly registered matter. Registration is called from several places with only the
     /// context at hand, so the calendar comes from the request's services through the context.
     /// </summary>
-    public static async Task<DateTime> AcceptDueAtAsync(AppDbContext db, TimeProvider time, int categoryId, DateTime nowUtc, CancellationToken ct)
+    public static async Task<DateTime> AcceptDueAtAsync(AppDbContext db, TimeProvider time, double acceptHours, DateTime nowUtc, CancellationToken ct)
     {
         var deadlines = await LoadAsync(Services(db).GetRequiredService<WorkCalendar>(), time, ct);
-        var hours = await db.MatterCategories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.AcceptHours).SingleAsync(ct);
-        return deadlines.AddHours(nowUtc, hours);
+        return deadlines.AddHours(nowUtc, acceptHours);
     }
 
     /// <summary>The request's services, for the few static paths that get only the context.</summary>

@@ -19,11 +19,15 @@ public sealed record MatterFlowView(long? HandlingUnitId, string? HandlingUnitNa
         var unitName = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
         var deptName = m.HandlingDepartmentId is not { } d ? null
             : await db.Departments.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct);
-        return new(unitId, unitName, m.HandlingDepartmentId, deptName, m.DispatchedByUnitId, m.AssigneeId, m.AssigneeName, m.AcceptDueAt,
-            m.ResolveDueAt, MatterClock.RunningDue(m), MatterClock.Light(m, now), m.Supervised, m.SupervisedAt, m.SuspendedAt, m.ResumeState,
-            m.ExtensionDays, m.AcceptedAt, m.DispatchedAt, m.ResolvedAt, m.Result, m.VerifiedAt, m.FollowedUpAt, m.Satisfaction, m.ClosedAt,
-            m.EscalationCount, m.ReworkCount, m.RedoCount, AllowedFor(m, db.CurrentUser));
+        return Of(m, unitName, deptName, now, db.CurrentUser);
     }
+
+    /// <summary>The view from names already at hand (a matter just registered: its handler is the caller's unit).</summary>
+    public static MatterFlowView Of(Matter m, string? unitName, string? deptName, DateTime nowUtc, CurrentUser me) =>
+        new(m.HandlingUnitId ?? m.RegisteredByUnitId, unitName, m.HandlingDepartmentId, deptName, m.DispatchedByUnitId, m.AssigneeId, m.AssigneeName,
+            m.AcceptDueAt, m.ResolveDueAt, MatterClock.RunningDue(m), MatterClock.Light(m, nowUtc), m.Supervised, m.SupervisedAt, m.SuspendedAt,
+            m.ResumeState, m.ExtensionDays, m.AcceptedAt, m.DispatchedAt, m.ResolvedAt, m.Result, m.VerifiedAt, m.FollowedUpAt, m.Satisfaction,
+            m.ClosedAt, m.EscalationCount, m.ReworkCount, m.RedoCount, AllowedFor(m, me));
 
     public static IReadOnlyList<MatterAction> AllowedFor(Matter m, CurrentUser me) =>
         MatterWorkflow.Allowed(m.State, MatterRelations.Of(m, me), MatterRelations.IsOfficial(me))
