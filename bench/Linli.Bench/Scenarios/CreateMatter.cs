@@ -33,6 +33,11 @@ public static partial class CreateMatter
         var busy = await Load.RunAsync(Clients, n, TimeSpan.FromSeconds(c.Options.Pick(60, 60, 180)), (_, i, t) => Register(n + i, t), ct);
         if (busy.Errors > 0 || busy.Count == 0) throw new BenchException($"{busy.Errors} of {n} concurrent registrations failed{busy.ErrorText}");
 
+        // The floor under any request of the API: signed in, one small read (the caller's account), nothing written.
+        await Load.WarmAsync(warm, (_, t) => worker.GetAsync("api/v1/me", t), ct);
+        var floor = await Load.RunAsync(1, n, TimeSpan.FromSeconds(c.Options.Pick(60, 60, 180)), (_, _, t) => worker.GetAsync("api/v1/me", t), ct);
+        if (floor.Errors > 0 || floor.Count == 0) throw new BenchException($"{floor.Errors} of {n} GET /api/v1/me failed{floor.ErrorText}");
+
         var (rate, how) = await BaselineAsync(c, ours.Count, ct); // the same number of rows as registered in time
         return
         [
@@ -41,6 +46,9 @@ public static partial class CreateMatter
                 $"baseline: {ours.Count} single-row committed INSERTs over one connection ({how})"),
             Rows.Beside(Name, $"matters/s ({Clients} clients)", busy.PerSecond, rate,
                 $"{busy.Count} POST /api/v1/matters by {Clients} concurrent clients, p50 {busy.P(50):0.0} ms, p95 {busy.P(95):0.0} ms; a figure beside the same baseline, not judged"),
+            Rows.Beside(Name, "requests/s, GET /api/v1/me (1 client)", floor.PerSecond, rate,
+                $"{floor.Count} × the cheapest signed-in request (bearer token checked, one read of the account, nothing written), p50 {floor.P(50):0.0} ms: " +
+                "a registration does all of this and more, so this row's ratio bounds the registration's"),
         ];
     }
 

@@ -52,6 +52,13 @@ public sealed class ReadMattersTests(Apps apps)
         Assert.Equal(4, streets.GetProperty("total").GetInt32());
         Assert.Equal(4, streets.GetProperty("items").GetArrayLength());
         Assert.Equal(1, (await worker.GetJsonAsync("/api/v1/matters?page=2&pageSize=2")).GetProperty("items").GetArrayLength());
+        // Pages are slices of the one newest-first order (the page's ids are picked first, then their rows read).
+        var pages = new List<long>();
+        for (var page = 1; page <= 4; page++)
+            pages.AddRange((await street.GetJsonAsync($"/api/v1/matters?page={page}&pageSize=1")).GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()));
+        Assert.Equal(streets.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()), pages);
+        var created = streets.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("createdAt").GetDateTime()).ToList();
+        Assert.Equal(created.OrderByDescending(t => t), created);
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]

@@ -1260,6 +1260,8 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt", "Id"), new[] { "OrgPath", "HandlingPath", "HandlingDepartmentId" });
+
                     b.HasIndex("HandlingPath", "OrgPath");
 
                     b.HasIndex("OrgPath", "CreatedAt");

@@ -1564,7 +1564,8 @@ namespace Linli.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_CreatedAt_Id",
                 table: "Matters",
-                columns: new[] { "CreatedAt", "Id" });
+                columns: new[] { "CreatedAt", "Id" })
+                .Annotation("Npgsql:IndexInclude", new[] { "OrgPath", "HandlingPath", "HandlingDepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_DispatchedByUnitId",
