@@ -204,6 +204,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         // city owns one matter in 340, and a heap visit per skipped matter made page 5 read tens of thousands of rows.
         b.Entity<Matter>().HasIndex(m => new { m.CreatedAt, m.Id })
             .IncludeProperties(m => new { m.OrgPath, m.HandlingPath, m.HandlingDepartmentId });
+        b.Entity<Matter>().HasIndex(m => new { m.RunningDueAt, m.OrgPath }, "IX_Matters_Overdue")
+            .IncludeProperties(m => new { m.HandlingPath, m.HandlingDepartmentId });   // the scope filter's other columns
         b.Entity<MatterEvent>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<MatterPhoto>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Open311Client>().Property(u => u.OrgPath).UseCollation("C");

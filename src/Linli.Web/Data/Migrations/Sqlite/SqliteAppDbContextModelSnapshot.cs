@@ -1176,6 +1176,11 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RunningDueAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN \"State\" IN ('Registered', 'Escalated') THEN \"AcceptDueAt\" WHEN \"State\" IN ('Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened') THEN \"ResolveDueAt\" END", true);
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1251,6 +1256,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("State", "CreatedAt");
 
                     b.HasIndex("State", "ResolveDueAt");
+
+                    b.HasIndex(new[] { "RunningDueAt", "OrgPath" }, "IX_Matters_Overdue")
+                        .HasFilter("\"RunningDueAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "OrgPath", "State", "AcceptDueAt", "ResolveDueAt" }, "IX_Matters_Running")
                         .HasFilter("\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')");

@@ -37,6 +37,9 @@ public sealed class Matter : IOrgScoped
     public string? HandlingPath { get; set; }           // the handling unit's path: that unit and the levels above it see the matter too
     public DateTime? AcceptDueAt { get; set; }          // UTC, in working time from the category's limits
     public DateTime? ResolveDueAt { get; set; }
+    /// <summary>The running deadline as the database computes it (a stored column, MatterClock.RunningDueSql), for queries
+    /// only: it is stale in memory until saved; code reads <see cref="MatterClock.RunningDue(Matter)"/>.</summary>
+    public DateTime? RunningDueAt { get; private set; }
     public DateTime? WarnedAt { get; set; }             // yellow warning sent for the running deadline; cleared when a new deadline is set
     public DateTime? OverdueAt { get; set; }            // red: the running deadline passed and was flagged; cleared likewise
     public bool Supervised { get; set; }                // 督办: urged by a higher level (by hand or by the overdue timer)
@@ -153,8 +156,12 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         b.HasIndex(x => new { x.State, x.CreatedAt });
         b.HasIndex(x => new { x.CreatedAt, x.Id }); // the lists' newest-first order: a wide scope reads its first pages off this
         b.HasIndex(x => new { x.OrgPath, x.CreatedAt }); // a unit's matters of a period: the statistics' main scan
-        // Open matters with a running clock (MatterClock.WhereOverdue's states, same order): overdue-now at city scale.
+        // Open matters with a running clock, by unit: the supervision board's counts.
         b.HasIndex(x => new { x.OrgPath, x.State, x.AcceptDueAt, x.ResolveDueAt }, "IX_Matters_Running").HasFilter(MatterClock.RunningFilter);
+        // Overdue now (WhereOverdue) reads only the overdue entries of this one, not every open matter of the scope: a
+        // city has hundreds of thousands open and a few thousand overdue.
+        b.Property(x => x.RunningDueAt).HasComputedColumnSql(MatterClock.RunningDueSql, stored: true);
+        b.HasIndex(x => new { x.RunningDueAt, x.OrgPath }, "IX_Matters_Overdue").HasFilter("\"RunningDueAt\" IS NOT NULL");
         b.HasIndex(x => x.CategoryId);
         b.HasOne<Categories.MatterCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.RegisteredByUnitId).OnDelete(DeleteBehavior.Restrict);

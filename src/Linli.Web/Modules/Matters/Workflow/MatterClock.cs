@@ -28,19 +28,18 @@ public static class MatterClock
 
     public static DeadlineLight Light(Matter m, DateTime nowUtc) => Light(m.State, m.AcceptDueAt, m.ResolveDueAt, m.WarnedAt, nowUtc);
 
-    /// <summary>The partial index of running matters (IX_Matters_Running): the IN list EF writes for the first term below.</summary>
+    /// <summary>The partial index of open matters with a running clock (IX_Matters_Running), as EF writes the IN list.</summary>
     public const string RunningFilter = "\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')";
 
-    /// <summary>Matters whose running deadline has passed (translates to SQL). The first term repeats the index's filter
-    /// so SQLite, which only matches a partial index's WHERE literally, uses it too.</summary>
-    public static IQueryable<Matter> WhereOverdue(this IQueryable<Matter> q, DateTime nowUtc) => q.Where(m =>
-        (m.State == MatterState.Registered || m.State == MatterState.Escalated || m.State == MatterState.Accepted || m.State == MatterState.Dispatched
-            || m.State == MatterState.InProgress || m.State == MatterState.Returned || m.State == MatterState.ExtensionRequested || m.State == MatterState.Reopened)
-        && (
-        ((m.State == MatterState.Registered || m.State == MatterState.Escalated) && m.AcceptDueAt < nowUtc)
-        || ((m.State == MatterState.Accepted || m.State == MatterState.Dispatched || m.State == MatterState.InProgress
-             || m.State == MatterState.Returned || m.State == MatterState.ExtensionRequested || m.State == MatterState.Reopened)
-            && m.ResolveDueAt < nowUtc)));
+    /// <summary>The stored column Matter.RunningDueAt: <see cref="RunningDue(MatterState, DateTime?, DateTime?)"/> in SQL, the same on
+    /// both databases.</summary>
+    public const string RunningDueSql = "CASE WHEN \"State\" IN ('Registered', 'Escalated') THEN \"AcceptDueAt\" "
+        + "WHEN \"State\" IN ('Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened') THEN \"ResolveDueAt\" END";
+
+    /// <summary>Matters whose running deadline has passed (translates to SQL). "Not null" repeats the partial index's filter
+    /// (IX_Matters_Overdue) so SQLite, which only matches a partial index's WHERE literally, uses it too.</summary>
+    public static IQueryable<Matter> WhereOverdue(this IQueryable<Matter> q, DateTime nowUtc) =>
+        q.Where(m => m.RunningDueAt != null && m.RunningDueAt < nowUtc);
 }
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DeadlineLight>))]

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205101232_Initial")]
+    [Migration("20261205101858_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1197,6 +1197,11 @@ namespace Linli.Data.Migrations.Postgres
                     b.Property<int>("ReworkCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("RunningDueAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasComputedColumnSql("CASE WHEN \"State\" IN ('Registered', 'Escalated') THEN \"AcceptDueAt\" WHEN \"State\" IN ('Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened') THEN \"ResolveDueAt\" END", true);
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1274,6 +1279,11 @@ namespace Linli.Data.Migrations.Postgres
                     b.HasIndex("State", "CreatedAt");
 
                     b.HasIndex("State", "ResolveDueAt");
+
+                    b.HasIndex(new[] { "RunningDueAt", "OrgPath" }, "IX_Matters_Overdue")
+                        .HasFilter("\"RunningDueAt\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "RunningDueAt", "OrgPath" }, "IX_Matters_Overdue"), new[] { "HandlingPath", "HandlingDepartmentId" });
 
                     b.HasIndex(new[] { "OrgPath", "State", "AcceptDueAt", "ResolveDueAt" }, "IX_Matters_Running")
                         .HasFilter("\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')");

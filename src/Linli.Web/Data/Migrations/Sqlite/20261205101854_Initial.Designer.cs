@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205101227_Initial")]
+    [Migration("20261205101854_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1179,6 +1179,11 @@ namespace Linli.Data.Migrations.Sqlite
                     b.Property<int>("ReworkCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RunningDueAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("CASE WHEN \"State\" IN ('Registered', 'Escalated') THEN \"AcceptDueAt\" WHEN \"State\" IN ('Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened') THEN \"ResolveDueAt\" END", true);
+
                     b.Property<string>("Satisfaction")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1254,6 +1259,9 @@ namespace Linli.Data.Migrations.Sqlite
                     b.HasIndex("State", "CreatedAt");
 
                     b.HasIndex("State", "ResolveDueAt");
+
+                    b.HasIndex(new[] { "RunningDueAt", "OrgPath" }, "IX_Matters_Overdue")
+                        .HasFilter("\"RunningDueAt\" IS NOT NULL");
 
                     b.HasIndex(new[] { "OrgPath", "State", "AcceptDueAt", "ResolveDueAt" }, "IX_Matters_Running")
                         .HasFilter("\"State\" IN ('Registered', 'Escalated', 'Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened')");

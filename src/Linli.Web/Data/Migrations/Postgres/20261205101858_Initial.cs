@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Linli.Data.Migrations.Sqlite
+namespace Linli.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +18,10 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,10 +32,10 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -45,31 +46,31 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastLoginAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    DepartmentId = table.Column<long>(type: "bigint", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Disabled = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastLoginAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,21 +81,21 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    TimeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Roles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Before = table.Column<string>(type: "TEXT", nullable: true),
-                    After = table.Column<string>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PrevHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    TimeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Roles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ObjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ObjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,10 +106,10 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "CalendarDays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Provisional = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Provisional = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,15 +120,15 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Caller = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    BodyCipher = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Caller = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    BodyCipher = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,11 +139,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "MatterBreakdowns",
                 columns: table => new
                 {
-                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<int>(type: "INTEGER", nullable: false),
-                    Received = table.Column<int>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<int>(type: "integer", nullable: false),
+                    Received = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,17 +154,18 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "MatterCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandlingLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ResponsibleDepartment = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    AcceptHours = table.Column<double>(type: "REAL", nullable: false),
-                    ResolveDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'1000', '1', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    HandlingLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ResponsibleDepartment = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    AcceptHours = table.Column<double>(type: "double precision", nullable: false),
+                    ResolveDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,19 +182,19 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "MatterTallies",
                 columns: table => new
                 {
-                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Received = table.Column<int>(type: "INTEGER", nullable: false),
-                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
-                    OnTimeAccepted = table.Column<int>(type: "INTEGER", nullable: false),
-                    Resolved = table.Column<int>(type: "INTEGER", nullable: false),
-                    OnTimeResolved = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolvedVerified = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reworked = table.Column<int>(type: "INTEGER", nullable: false),
-                    FollowedUp = table.Column<int>(type: "INTEGER", nullable: false),
-                    Satisfied = table.Column<int>(type: "INTEGER", nullable: false),
-                    Redone = table.Column<int>(type: "INTEGER", nullable: false),
-                    HandlingSeconds = table.Column<long>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Received = table.Column<int>(type: "integer", nullable: false),
+                    Accepted = table.Column<int>(type: "integer", nullable: false),
+                    OnTimeAccepted = table.Column<int>(type: "integer", nullable: false),
+                    Resolved = table.Column<int>(type: "integer", nullable: false),
+                    OnTimeResolved = table.Column<int>(type: "integer", nullable: false),
+                    ResolvedVerified = table.Column<int>(type: "integer", nullable: false),
+                    Reworked = table.Column<int>(type: "integer", nullable: false),
+                    FollowedUp = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<int>(type: "integer", nullable: false),
+                    Redone = table.Column<int>(type: "integer", nullable: false),
+                    HandlingSeconds = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,8 +205,8 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "MatterTicketCounters",
                 columns: table => new
                 {
-                    Day = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    Day = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Last = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,14 +217,14 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    ParentId = table.Column<long>(type: "bigint", nullable: true),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -239,11 +241,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "PasswordHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,14 +256,14 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "TagDefinitions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Derived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BuiltIn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    Derived = table.Column<bool>(type: "boolean", nullable: false),
+                    BuiltIn = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,11 +274,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -293,11 +295,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -314,10 +316,10 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,8 +336,8 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -358,10 +360,10 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,19 +380,19 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "NotificationDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,14 +409,14 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommunityId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Floors = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommunityId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Floors = table.Column<int>(type: "integer", nullable: false),
+                    UnitCount = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -431,14 +433,14 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -455,14 +457,14 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "GridAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    GridId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Duty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Duty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -485,10 +487,10 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "GridBoundaries",
                 columns: table => new
                 {
-                    GridId = table.Column<long>(type: "INTEGER", nullable: false),
-                    GeoJson = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    GeoJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -505,16 +507,16 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "GridChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FromGridId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ToGridId = table.Column<long>(type: "INTEGER", nullable: false),
-                    HouseCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    HouseIds = table.Column<string>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromGridId = table.Column<long>(type: "bigint", nullable: true),
+                    ToGridId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseCount = table.Column<int>(type: "integer", nullable: false),
+                    HouseIds = table.Column<string>(type: "text", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -537,18 +539,18 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Open311Clients",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    KeyHint = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyHint = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -565,11 +567,11 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "VisitRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TagCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    IntervalDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IntervalDays = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -586,18 +588,18 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Houses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BuildingId = table.Column<long>(type: "INTEGER", nullable: false),
-                    GridId = table.Column<long>(type: "INTEGER", nullable: false),
-                    UnitNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Floor = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Area = table.Column<double>(type: "REAL", nullable: true),
-                    Use = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Tenure = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Vacant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BuildingId = table.Column<long>(type: "bigint", nullable: false),
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    UnitNumber = table.Column<int>(type: "integer", nullable: false),
+                    Floor = table.Column<int>(type: "integer", nullable: false),
+                    RoomNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Area = table.Column<double>(type: "double precision", nullable: true),
+                    Use = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Tenure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Vacant = table.Column<bool>(type: "boolean", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -620,25 +622,25 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "DuplicateFlags",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HolderFlagId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    HolderUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClaimingUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClaimedHouseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClaimedName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ClaimedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HolderFlagId = table.Column<long>(type: "bigint", nullable: true),
+                    Side = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    HolderUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    ClaimingUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    ClaimedHouseId = table.Column<long>(type: "bigint", nullable: true),
+                    ClaimedName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ClaimedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -673,13 +675,13 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HeadResidentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeadResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -702,32 +704,32 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Residents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IdNumberIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    RegistrationPlace = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ResidenceType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RegistrationMatch = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Education = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Employment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Political = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    HouseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Ethnicity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IdNumberCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IdNumberIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IdNumberMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PhoneCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RegistrationPlace = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResidenceType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RegistrationMatch = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Education = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Employment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Political = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HouseId = table.Column<long>(type: "bigint", nullable: true),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: true),
+                    Relationship = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -762,60 +764,61 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Matters",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TicketNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TrackingTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    HouseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    ReporterResidentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReporterContactCipher = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ReporterContactMasked = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AnonymousToPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OnBehalfReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    RegisteredByUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    HandlingUnitId = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandlingDepartmentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    HandlingPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AcceptDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolveDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WarnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OverdueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Supervised = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SupervisedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SuspendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DispatchedByUnitId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResumeState = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ExtensionDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FollowedUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReworkCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RedoCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    EscalationCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DuplicateOfId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TicketNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TrackingTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    HouseId = table.Column<long>(type: "bigint", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    ReporterResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    ReporterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReporterContactCipher = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ReporterContactMasked = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AnonymousToPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    OnBehalfReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Urgency = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    State = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    RegisteredByUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    HandlingUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    HandlingDepartmentId = table.Column<long>(type: "bigint", nullable: true),
+                    AssigneeId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AssigneeName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    HandlingPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    AcceptDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolveDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RunningDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true, computedColumnSql: "CASE WHEN \"State\" IN ('Registered', 'Escalated') THEN \"AcceptDueAt\" WHEN \"State\" IN ('Accepted', 'Dispatched', 'InProgress', 'Returned', 'ExtensionRequested', 'Reopened') THEN \"ResolveDueAt\" END", stored: true),
+                    WarnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Supervised = table.Column<bool>(type: "boolean", nullable: false),
+                    SupervisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DispatchedByUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    ResumeState = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ExtensionDays = table.Column<int>(type: "integer", nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FollowedUpAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Satisfaction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReworkCount = table.Column<int>(type: "integer", nullable: false),
+                    RedoCount = table.Column<int>(type: "integer", nullable: false),
+                    EscalationCount = table.Column<int>(type: "integer", nullable: false),
+                    DuplicateOfId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -868,17 +871,17 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "ResidentChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    OldValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    NewValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Field = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OldValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -895,18 +898,18 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "ResidentEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -923,17 +926,17 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "ResidentTags",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TagCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DisabilityCategory = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DisabilityGrade = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: false),
+                    TagCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DisabilityCategory = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DisabilityGrade = table.Column<int>(type: "integer", nullable: true),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -956,16 +959,16 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "MatterEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -982,14 +985,14 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "MatterPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AddedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AddedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -1006,15 +1009,15 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Link = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MatterId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1037,13 +1040,13 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Open311Submissions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    MediaUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatterId = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MediaUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1066,30 +1069,30 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "Visits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResidentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    HouseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    WorkerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    WorkerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Situation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestsHeard = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    HelpGiven = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    MatterId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    OriginalId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SupersededById = table.Column<long>(type: "INTEGER", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OrgUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    ResidentId = table.Column<long>(type: "bigint", nullable: true),
+                    HouseId = table.Column<long>(type: "bigint", nullable: false),
+                    WorkerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    WorkerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PeopleMet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Situation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestsHeard = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    HelpGiven = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    MatterId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OriginalId = table.Column<long>(type: "bigint", nullable: true),
+                    SupersededById = table.Column<long>(type: "bigint", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OrgUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -1124,12 +1127,12 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "VisitPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisitId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -1562,7 +1565,8 @@ namespace Linli.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_CreatedAt_Id",
                 table: "Matters",
-                columns: new[] { "CreatedAt", "Id" });
+                columns: new[] { "CreatedAt", "Id" })
+                .Annotation("Npgsql:IndexInclude", new[] { "OrgPath", "HandlingPath", "HandlingDepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_DispatchedByUnitId",
@@ -1603,6 +1607,13 @@ namespace Linli.Data.Migrations.Sqlite
                 name: "IX_Matters_OrgPath_CreatedAt",
                 table: "Matters",
                 columns: new[] { "OrgPath", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Matters_Overdue",
+                table: "Matters",
+                columns: new[] { "RunningDueAt", "OrgPath" },
+                filter: "\"RunningDueAt\" IS NOT NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "HandlingPath", "HandlingDepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Matters_RegisteredByUnitId",
@@ -1774,7 +1785,8 @@ namespace Linli.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_OrgPath_Status",
                 table: "Residents",
-                columns: new[] { "OrgPath", "Status" });
+                columns: new[] { "OrgPath", "Status" })
+                .Annotation("Npgsql:IndexInclude", new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_OrgUnitId",
