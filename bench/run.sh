@@ -35,6 +35,17 @@ web_dll="$root/src/Linli.Web/bin/Release/net10.0/Linli.Web.dll"
 bench_dll="$root/bench/Linli.Bench/bin/Release/net10.0/Linli.Bench.dll"
 [ -f "$web_dll" ] && [ -f "$bench_dll" ] || { echo "no Release build: run without --no-build" >&2; exit 1; }
 
+# A city does not fit everywhere: say so before an hour of generating, not when the disk fills.
+if [ "$scale" = city ] && [ -z "${LINLI_BENCH_SKIP_DISK_CHECK:-}" ]; then
+  need=100   # GiB: a district's database is 5.6 GB after its year of activity (12M matter events); a city has 16, plus WAL
+  free=$(df -BG --output=avail /tmp | tail -n 1 | tr -dc 0-9)
+  if [ "$free" -lt "$need" ]; then
+    echo "city scale needs about $need GiB free under /tmp for its PostgreSQL; $free GiB are free." >&2
+    echo "(LINLI_BENCH_SKIP_DISK_CHECK=1 tries anyway; bench/run.sh --quick runs the district scale.)" >&2
+    exit 3
+  fi
+fi
+
 # --- a dedicated PostgreSQL, durable (fsync, synchronous_commit, full-page writes on) ----------------------------
 say "PostgreSQL (durable)"
 # JIT off, as recommended for Linli's production server (README): compiling a dashboard's CASE-heavy statement costs more

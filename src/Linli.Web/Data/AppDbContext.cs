@@ -184,9 +184,10 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<House>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Household>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<Resident>().Property(u => u.OrgPath).UseCollation("C");
-        // Population statistics group a subtree's active residents by these columns: an index-only scan, no heap visits.
+        // Population statistics group a subtree's active residents by these columns, and a worker's search by name counts
+        // and picks its page from them: index-only scans, no heap visits.
         b.Entity<Resident>().HasIndex(r => new { r.OrgPath, r.Status })
-            .IncludeProperties(r => new { r.BirthDate, r.Gender, r.ResidenceType, r.RegistrationMatch });
+            .IncludeProperties(r => new { r.BirthDate, r.Gender, r.ResidenceType, r.RegistrationMatch, r.Name, r.Id });
         b.Entity<ResidentTag>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentChange>().Property(u => u.OrgPath).UseCollation("C");
         b.Entity<ResidentEvent>().Property(u => u.OrgPath).UseCollation("C");

@@ -2056,7 +2056,7 @@ namespace Linli.Data.Migrations.Postgres
 
                     b.HasIndex("OrgPath", "Status");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status"), new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrgPath", "Status"), new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch", "Name", "Id" });
 
                     b.ToTable("Residents", (string)null);
                 });

@@ -64,9 +64,11 @@ public static class SearchResidents
         }
         if (!string.IsNullOrWhiteSpace(f.Tag)) q = await ByTagAsync(db, q, f.Tag.Trim(), today, ct);
 
-        // One statement for the page: the total (an InitPlan, counted once), unit name, house and current typed tags per row.
+        // One statement for the page: the total (an InitPlan, counted once), the page's ids (for a worker's usual search both
+        // come from the covering index alone on PostgreSQL), then per row of the page its unit name, house and current tags.
         var (number, size) = Paging.Normalize(f.Page, f.PageSize);
-        var page = await q.OrderBy(r => r.Name).ThenBy(r => r.Id).Skip((number - 1) * size).Take(size)
+        var pageIds = q.OrderBy(r => r.Name).ThenBy(r => r.Id).Select(r => r.Id).Skip((number - 1) * size).Take(size);
+        var page = await db.Residents.AsNoTracking().Where(r => pageIds.Contains(r.Id)).OrderBy(r => r.Name).ThenBy(r => r.Id)
             .Select(r => new
             {
                 r.Id, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.OrgUnitId, r.HouseId, r.ResidenceType, r.Status,

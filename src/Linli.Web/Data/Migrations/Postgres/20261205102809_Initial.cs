@@ -1786,7 +1786,7 @@ namespace Linli.Data.Migrations.Postgres
                 name: "IX_Residents_OrgPath_Status",
                 table: "Residents",
                 columns: new[] { "OrgPath", "Status" })
-                .Annotation("Npgsql:IndexInclude", new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch" });
+                .Annotation("Npgsql:IndexInclude", new[] { "BirthDate", "Gender", "ResidenceType", "RegistrationMatch", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Residents_OrgUnitId",
