@@ -66,6 +66,31 @@ public static class Load
         return result;
     }
 
+    /// <summary>One client taking turns: operation a of request i, then operation b of request i, until the count or the
+    /// time is used up. Each side's latencies are measured on their own.</summary>
+    public static async Task<(Measured A, Measured B)> AlternateAsync(int count, TimeSpan maxTime, Func<int, CancellationToken, Task> a,
+        Func<int, CancellationToken, Task> b, CancellationToken ct)
+    {
+        var (ra, rb) = (new Measured(), new Measured());
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(maxTime);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count && !deadline.IsCancellationRequested; i++)
+            foreach (var (operation, result) in new[] { (a, ra), (b, rb) })
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await operation(i, deadline.Token);
+                    result.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested) { break; }
+                catch (Exception e) { result.Fail(e); }
+            }
+        ra.Seconds = rb.Seconds = watch.Elapsed.TotalSeconds;
+        return (ra, rb);
+    }
+
     /// <summary>Runs an operation a few times unmeasured (JIT, plan caches, connection pools).</summary>
     public static async Task WarmAsync(int times, Func<int, CancellationToken, Task> operation, CancellationToken ct)
     {

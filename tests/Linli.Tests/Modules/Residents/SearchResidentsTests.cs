@@ -108,6 +108,11 @@ public sealed class SearchResidentsTests(Apps apps)
         Assert.Equal([resident.Id()], byWorker.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
         Assert.Equal([resident.Id()], byGrid.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
         Assert.Equal(0, none.GetProperty("total").GetInt32());
+        // The building belongs to the community: its name reaches the community's worker in the page's statement, the
+        // grid worker (whose scope holds the house, not the building) by a lookup after it; both see the same address.
+        var address = byWorker.GetProperty("items")[0].GetProperty("address").GetString();
+        Assert.Contains("3幢", address);
+        Assert.Equal(address, byGrid.GetProperty("items")[0].GetProperty("address").GetString());
     }
 
     [Theory, MemberData(nameof(Apps.Providers), MemberType = typeof(Apps))]

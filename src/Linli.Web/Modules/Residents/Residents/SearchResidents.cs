@@ -78,19 +78,23 @@ public static class SearchResidents
                 BuildingId = db.Houses.Where(h => h.Id == r.HouseId).Select(h => (long?)h.BuildingId).FirstOrDefault(),
                 UnitNumber = db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.UnitNumber).FirstOrDefault(),
                 RoomNumber = db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.RoomNumber).FirstOrDefault(),
+                // The building's name when the caller's scope holds the building (a community and above); a grid worker's
+                // buildings belong to the community, so theirs are looked up by id after.
+                BuildingName = db.Buildings.Where(b => b.Id == db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.BuildingId).FirstOrDefault())
+                    .Select(b => b.Name).FirstOrDefault(),
                 Typed = string.Join(",", r.Tags.Where(t => (t.StartDate == null || t.StartDate <= today) && (t.EndDate == null || t.EndDate >= today))
                     .Select(t => t.TagCode)),
             })
             .ToListAsync(ct);
         var total = page.Count > 0 ? page[0].Total : number == 1 ? 0 : await q.CountAsync(ct);
         var defs = (await ResidentTags.VisibleDefinitionsAsync(db, ct)).ToDictionary(d => d.Code);
-        var buildings = await Addresses.BuildingNamesAsync(db, page.Where(r => r.BuildingId is not null).Select(r => r.BuildingId!.Value), ct);
+        var buildings = await Addresses.BuildingNamesAsync(db, page.Where(r => r.BuildingId is not null && r.BuildingName is null).Select(r => r.BuildingId!.Value), ct);
         var rows = page.Select(r =>
         {
             var tags = ResidentTags.Current(defs, r.BirthDate, r.ResidenceType, (r.Typed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), today);
             return new Row(r.Id, r.Name, r.Gender, Resident.AgeOn(r.BirthDate, today), r.IdNumberMasked, r.PhoneMasked,
                 r.OrgUnitId, r.UnitName, r.HouseId,
-                r.BuildingId is { } b ? Addresses.Of(buildings.GetValueOrDefault(b, "?"), r.UnitNumber, r.RoomNumber!) : null,
+                r.BuildingId is { } b ? Addresses.Of(r.BuildingName ?? buildings.GetValueOrDefault(b, "?"), r.UnitNumber, r.RoomNumber!) : null,
                 r.ResidenceType, r.Status, r.Status == ResidentStatus.Active ? tags : WithoutDerived(tags, r.BirthDate, r.ResidenceType, today));
         }).ToList();
         return (new Paged<Row>(rows, total), errors);
