@@ -51,16 +51,7 @@ public static class Load
         {
             int i;
             while (!deadline.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < count)
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await operation(client, i, deadline.Token);
-                    result.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested) { break; } // time is up mid-request
-                catch (Exception e) { result.Fail(e); }
-            }
+                if (!await TimedAsync(result, t => operation(client, i, t), deadline, ct)) break;
         }, ct)));
         result.Seconds = watch.Elapsed.TotalSeconds;
         return result;
@@ -76,19 +67,26 @@ public static class Load
         deadline.CancelAfter(maxTime);
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count && !deadline.IsCancellationRequested; i++)
-            foreach (var (operation, result) in new[] { (a, ra), (b, rb) })
-            {
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    await operation(i, deadline.Token);
-                    result.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested) { break; }
-                catch (Exception e) { result.Fail(e); }
-            }
+        {
+            var n = i;
+            if (!await TimedAsync(ra, t => a(n, t), deadline, ct) || !await TimedAsync(rb, t => b(n, t), deadline, ct)) break;
+        }
         ra.Seconds = rb.Seconds = watch.Elapsed.TotalSeconds;
         return (ra, rb);
+    }
+
+    // One operation, its latency or its failure recorded; false when the time ran out mid-request.
+    static async Task<bool> TimedAsync(Measured result, Func<CancellationToken, Task> operation, CancellationTokenSource deadline, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await operation(deadline.Token);
+            result.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested) { return false; }
+        catch (Exception e) { result.Fail(e); }
+        return true;
     }
 
     /// <summary>Runs an operation a few times unmeasured (JIT, plan caches, connection pools).</summary>

@@ -134,12 +134,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var savepoints = Database.AutoSavepointsEnabled;
+        using var noSavepoints = ownTransaction is not null ? WithoutSavepoints() : null;
         try
         {
-            // A savepoint lets a caller's own transaction survive a failed save; in a transaction of our own it only costs
-            // two round trips.
-            if (ownTransaction is not null) Database.AutoSavepointsEnabled = false;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var rows = captured.Select(c => c.ToEntry(currentUser, AuditAction)).Concat(pendingEvents).ToList();
             pendingEvents.Clear();
@@ -152,7 +149,6 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         }
         finally
         {
-            Database.AutoSavepointsEnabled = savepoints;
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
@@ -160,10 +156,23 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     /// <summary>The audit rows of a save, in its transaction: without a savepoint, as a failed audit write fails the change.</summary>
     internal async Task<int> SaveAuditRowsAsync(CancellationToken ct)
     {
-        var savepoints = Database.AutoSavepointsEnabled;
+        using (WithoutSavepoints()) return await base.SaveChangesAsync(true, ct);
+    }
+
+    /// <summary>
+    /// EF's savepoints off until disposed. A savepoint lets a caller's transaction survive a failed save; inside a
+    /// transaction its owner rolls back whole on any failure, it only costs two round trips per save.
+    /// </summary>
+    public IDisposable WithoutSavepoints()
+    {
+        var before = Database.AutoSavepointsEnabled;
         Database.AutoSavepointsEnabled = false;
-        try { return await base.SaveChangesAsync(true, ct); }
-        finally { Database.AutoSavepointsEnabled = savepoints; }
+        return new SavepointsRestored(Database, before);
+    }
+
+    sealed class SavepointsRestored(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, bool enabled) : IDisposable
+    {
+        public void Dispose() => database.AutoSavepointsEnabled = enabled;
     }
 }
 

@@ -11,11 +11,10 @@ public static class Paging
     public static (int Page, int PageSize) Normalize(int? page, int? pageSize) =>
         (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
 
-    /// <summary>One page and the total; <paramref name="knownTotal"/> (from a rollup) saves counting the rows.</summary>
-    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct, int? knownTotal = null)
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Normalize(page, pageSize);
-        var total = knownTotal ?? await query.CountAsync(ct);
+        var total = await query.CountAsync(ct);
         var items = await query.Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<T>(items, total);
     }

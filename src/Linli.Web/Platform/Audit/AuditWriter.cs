@@ -74,10 +74,6 @@ public static class AuditWriter
 
     static string? Clip(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 
-    // PostgreSQL keeps microseconds; the hash must be computed over what is stored.
-    static DateTime Now()
-    {
-        var t = DateTime.UtcNow;
-        return new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
-    }
+    // The hash must be computed over what is stored.
+    static DateTime Now() => StoredTime.Microseconds(DateTime.UtcNow);
 }

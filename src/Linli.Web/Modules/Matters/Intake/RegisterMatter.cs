@@ -21,11 +21,11 @@ public static class RegisterMatter
     {
         var saved = await SaveAsync(db, protector, time, form, ct);
         if (saved is null) return TypedResults.NotFound();
-        var (m, token, _) = saved.Value;
+        var (m, token, unitName) = saved.Value;
         // The view from what was just saved, as GET /matters/{id} would read it back: a new matter has no links or photos.
         var steps = m.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new GetMatter.Step(e.Id, e.Type, e.ActorName, e.At, e.Note, e.IsPublic)).ToList();
-        var flow = MatterFlowView.Of(m, saved.Value.UnitName, null, m.CreatedAt, db.CurrentUser);
-        var view = GetMatter.ToView(m, saved.Value.UnitName, steps, flow, [], []);
+        var flow = MatterFlowView.Of(m, unitName, null, m.CreatedAt, db.CurrentUser);
+        var view = GetMatter.ToView(m, unitName, steps, flow, [], []);
         return TypedResults.Created($"/api/v1/matters/{m.Id}", new Registered(m.TicketNumber, token, view));
     }
 
@@ -48,8 +48,8 @@ public static class RegisterMatter
         // One transaction and one commit: the day's number is drawn inside it, so a failed save draws none. The counter's
         // row stays locked to the commit, as the audit chain's lock does anyway.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (own is not null) db.Database.AutoSavepointsEnabled = false;   // a failed save rolls all of it back anyway
-        var now = Microseconds(time.GetUtcNow().UtcDateTime);   // what PostgreSQL keeps, so the answer shows what a read shows
+        using var noSavepoints = own is not null ? db.WithoutSavepoints() : null;
+        var now = StoredTime.Microseconds(time.GetUtcNow().UtcDateTime);   // so the answer shows what a read shows
         var token = MatterTickets.NewToken();
         var contact = v.ReporterContact;
         var matter = new Matter
@@ -64,7 +64,7 @@ public static class RegisterMatter
             AnonymousToPublic = v.AnonymousToPublic, OnBehalfReason = v.OnBehalfReason, Urgency = v.Urgency, State = MatterState.Registered,
             RegisteredByUnitId = unit.Id, CreatedAt = now, CreatedById = me.UserId!, CreatedByName = me.UserName ?? "",
             OrgPath = unit.OrgPath,
-            AcceptDueAt = Microseconds(await MatterDeadlines.AcceptDueAtAsync(db, time, category.AcceptHours, now, ct)),
+            AcceptDueAt = StoredTime.Microseconds(await MatterDeadlines.AcceptDueAtAsync(db, time, category.AcceptHours, now, ct)),
         };
         matter.Events.Add(NewEvent(matter, MatterEventType.Registered, me, now, Loc.T("诉求已登记，编号 ", "Registered as ") + matter.TicketNumber, isPublic: true));
         if (v.OnBehalfReason is not null)
@@ -75,8 +75,6 @@ public static class RegisterMatter
         if (own is not null) await own.CommitAsync(ct);
         return (matter, token, unit.Name);
     }
-
-    static DateTime Microseconds(DateTime t) => new(t.Ticks - t.Ticks % 10, t.Kind);
 
     static MatterEvent NewEvent(Matter m, MatterEventType type, CurrentUser actor, DateTime at, string? note, bool isPublic) => new()
     {

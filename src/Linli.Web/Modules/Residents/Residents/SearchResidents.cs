@@ -80,8 +80,7 @@ public static class SearchResidents
                 RoomNumber = db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.RoomNumber).FirstOrDefault(),
                 // The building's name when the caller's scope holds the building (a community and above); a grid worker's
                 // buildings belong to the community, so theirs are looked up by id after.
-                BuildingName = db.Buildings.Where(b => b.Id == db.Houses.Where(h => h.Id == r.HouseId).Select(h => h.BuildingId).FirstOrDefault())
-                    .Select(b => b.Name).FirstOrDefault(),
+                BuildingName = db.Houses.Where(h => h.Id == r.HouseId).Join(db.Buildings, h => h.BuildingId, b => b.Id, (_, b) => b.Name).FirstOrDefault(),
                 Typed = string.Join(",", r.Tags.Where(t => (t.StartDate == null || t.StartDate <= today) && (t.EndDate == null || t.EndDate >= today))
                     .Select(t => t.TagCode)),
             })
